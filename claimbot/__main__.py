@@ -1,0 +1,5 @@
+"""`python -m claimbot` is the `claimbot` command."""
+
+from claimbot.cli import entry
+
+entry()

@@ -1,0 +1,113 @@
+"""Scoring attribution against hand-labelled gold files (speaker, kind and form per sentence)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from claimbot.model import Claim
+from claimbot.parse import parse_article
+from claimbot.sources import read_article
+
+
+@dataclass(frozen=True)
+class GoldScore:
+    """Counts for one gold article (or the sum of several)."""
+
+    name: str
+    sentences: int
+    segmented: int  # gold sentences found as exactly one claim
+    speaker_ok: int
+    kind_ok: int
+    form_ok: int
+    true_pos: int  # gold and predicted both have a non-narrator speaker
+    pred_pos: int
+    gold_pos: int
+
+    @property
+    def speaker_accuracy(self) -> float:
+        return self.speaker_ok / self.sentences if self.sentences else 0.0
+
+    @property
+    def precision(self) -> float:
+        return self.true_pos / self.pred_pos if self.pred_pos else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.true_pos / self.gold_pos if self.gold_pos else 1.0
+
+    @classmethod
+    def zero(cls) -> GoldScore:
+        return cls("total", *(0 for _ in _COUNTS))
+
+    def __add__(self, other: GoldScore) -> GoldScore:
+        return GoldScore(
+            "total",
+            *(getattr(self, f) + getattr(other, f) for f in _COUNTS),
+        )
+
+
+_COUNTS = ("sentences", "segmented", "speaker_ok", "kind_ok", "form_ok", "true_pos", "pred_pos", "gold_pos")
+
+
+@dataclass(frozen=True)
+class Mismatch:
+    article: str
+    text: str
+    field: str
+    expected: Any
+    got: Any
+
+
+def load_gold(path: Path) -> tuple[Path, dict[str, Any]]:
+    """The gold data and the article file it describes (relative to the gold file or ../articles/)."""
+    gold = json.loads(path.read_text(encoding="utf-8"))
+    article = path.parent / gold["article"]
+    if not article.exists():
+        article = path.parent.parent / "articles" / gold["article"]
+    return article, gold
+
+
+def same_speaker(expected: str | None, got: str | None) -> bool:
+    if expected is None or got is None:
+        return expected is got
+    return " ".join(expected.lower().split()) == " ".join(got.lower().split())
+
+
+def score_gold(path: Path) -> tuple[GoldScore, list[Mismatch]]:
+    article_path, gold = load_gold(path)
+    claims = parse_article(read_article(article_path)).claims
+    by_text: dict[str, Claim] = {c.text: c for c in claims}
+    counts = dict.fromkeys(_COUNTS, 0)
+    misses: list[Mismatch] = []
+    position = 0
+    text = read_article(article_path).text
+    for item in gold["claims"]:
+        counts["sentences"] += 1
+        claim = by_text.get(item["text"])
+        if claim is not None:
+            counts["segmented"] += 1
+        else:
+            start = text.find(item["text"], position)
+            claim = next((c for c in claims if c.start <= start < c.end), None) if start >= 0 else None
+            misses.append(Mismatch(path.name, item["text"], "segmentation", item["text"], claim.text if claim else None))
+        if claim is None:
+            continue
+        position = claim.start
+        expected_pos = item["speaker"] is not None
+        got_pos = claim.speaker is not None
+        counts["gold_pos"] += expected_pos
+        counts["pred_pos"] += got_pos
+        counts["true_pos"] += expected_pos and got_pos
+        checks = (
+            ("speaker", same_speaker(item["speaker"], claim.speaker), item["speaker"], claim.speaker),
+            ("kind", item["speaker_kind"] == claim.speaker_kind, item["speaker_kind"], str(claim.speaker_kind)),
+            ("form", item["form"] == claim.form, item["form"], str(claim.form)),
+        )
+        for name, ok, expected, got in checks:
+            counts[f"{name}_ok"] += ok
+            if not ok:
+                misses.append(Mismatch(path.name, claim.text, name, expected, got))
+    return GoldScore(path.stem, **counts), misses

@@ -1,0 +1,171 @@
+"""The domain: articles, segments, claims and speakers as frozen dataclasses. No I/O here."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from enum import StrEnum
+from typing import Any
+
+
+class SegmentKind(StrEnum):
+    """What a piece of an article is: only titles and sentences are claims."""
+
+    TITLE = "title"
+    HEADING = "heading"
+    BOILERPLATE = "boilerplate"
+    SENTENCE = "sentence"
+
+
+class SpeakerKind(StrEnum):
+    PERSON = "person"
+    SOURCE = "source"  # unnamed, collective, an organisation or a document
+    NARRATOR = "narrator"  # the journalist's own statement
+
+
+class Form(StrEnum):
+    DIRECT = "direct"  # the sentence is inside a quotation
+    PARTIAL = "partial"  # reported speech with quoted fragments
+    INDIRECT = "indirect"  # reported speech without quotation marks
+    NARRATOR = "narrator"
+
+
+def short_hash(*parts: str, size: int = 16) -> str:
+    """A stable hex id for the given parts."""
+    digest = hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()
+    return digest[:size]
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article as read from a file or a URL; `text` is what every offset points into."""
+
+    id: str
+    source: str
+    title: str
+    text: str
+    language: str
+    date: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    url: str | None = None
+
+    @property
+    def content_hash(self) -> str:
+        return short_hash(self.title, self.text, self.date or "", self.outlet or "")
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A span of an article's text: a sentence, the title, a heading or boilerplate."""
+
+    kind: SegmentKind
+    text: str
+    start: int
+    end: int
+    paragraph: int
+
+    @property
+    def is_claim(self) -> bool:
+        return self.kind in (SegmentKind.TITLE, SegmentKind.SENTENCE)
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who says a sentence, and how."""
+
+    speaker: str | None = None
+    speaker_kind: SpeakerKind = SpeakerKind.NARRATOR
+    mention: str | None = None
+    cue: str | None = None
+    form: Form = Form.NARRATOR
+    role: str | None = None
+    via: str | None = None
+
+
+NARRATION = Attribution()
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One sentence of an article with its speaker: the unit that is stored and retrieved."""
+
+    id: str
+    article_id: str
+    index: int
+    text: str
+    start: int
+    end: int
+    paragraph: int
+    speaker: str | None
+    speaker_kind: SpeakerKind
+    mention: str | None
+    cue: str | None
+    form: Form
+    role: str | None = None
+    via: str | None = None
+    article_title: str = ""
+    article_date: str | None = None
+    article_outlet: str | None = None
+    article_source: str = ""
+    language: str = ""
+
+    @classmethod
+    def build(cls, article: Article, index: int, segment: Segment, who: Attribution) -> Claim:
+        return cls(
+            id=short_hash(article.id, article.content_hash, str(index)),
+            article_id=article.id,
+            index=index,
+            text=segment.text,
+            start=segment.start,
+            end=segment.end,
+            paragraph=segment.paragraph,
+            speaker=who.speaker,
+            speaker_kind=who.speaker_kind,
+            mention=who.mention,
+            cue=who.cue,
+            form=who.form,
+            role=who.role,
+            via=who.via,
+            article_title=article.title,
+            article_date=article.date,
+            article_outlet=article.outlet,
+            article_source=article.source,
+            language=article.language,
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON object shape every command prints for a claim."""
+        data = asdict(self)
+        data["speaker_kind"] = str(self.speaker_kind)
+        data["form"] = str(self.form)
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Claim:
+        names = {f for f in cls.__dataclass_fields__}
+        values = {k: v for k, v in data.items() if k in names}
+        values["speaker_kind"] = SpeakerKind(values["speaker_kind"])
+        values["form"] = Form(values["form"])
+        return cls(**values)
+
+
+@dataclass(frozen=True)
+class ParsedArticle:
+    """An article with all its segments and the claims among them, in order."""
+
+    article: Article
+    segments: tuple[Segment, ...]
+    claims: tuple[Claim, ...]
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A speaker as seen across the index: canonical name, aliases and where they speak."""
+
+    name: str
+    kind: SpeakerKind
+    aliases: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+    claim_count: int = 0
+    articles: tuple[str, ...] = field(default_factory=tuple)

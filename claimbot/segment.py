@@ -1,0 +1,126 @@
+"""Paragraphs and sentences: headings, in-body boilerplate and the title, each with exact offsets.
+
+Paragraph-first (headings have no full stop), then Punkt for the article's language, then a
+repair pass that glues back pieces Punkt cut at abbreviations, initials and quote tails.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+from typing import Any
+
+from claimbot.language import PUNKT_LANGUAGES
+from claimbot.model import Article, Segment, SegmentKind
+
+_BOILERPLATE = re.compile(
+    r"""^(
+        just\ nu\ läser\ andra | läs\ också | läs\ även | läs\ mer | se\ också | relaterat
+        | mer\ om\ ämnet | annons | annonsörsinnehåll | dela(\ artikeln)? | prenumerera.* | följ\ .{0,40}\ på\ .*
+        | publicerad\ .* | uppdaterad\ .* | artikeln\ uppdateras.* | rättelse
+        | read\ more | read\ also | related(\ articles?|\ stories)? | advertisement | sponsored(\ content)?
+        | share(\ this(\ article|\ story)?)? | sign\ up.* | subscribe.* | follow\ us.* | click\ here.*
+        | listen\ to\ this\ article.* | story\ continues(\ below)? | continue\ reading.* | most\ read
+        | (foto|bild|fotograf|photo|photograph|image|picture|credit|video|grafik|illustration)\s*:.*
+        | (läs\ också|läs\ mer|read\ more|see\ also|also\ read)\s*[:|–-].*
+        | .{0,60}/(tt|ap|afp|reuters|scanpix|ntb|ritzau|epa|getty\ images|bildbyrån|ap\ photo)
+        | .{0,60}\((getty\ images|reuters|ap\ photo|afp|epa)\)
+    )[.!]?$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_TERMINAL = (".", "!", "?", "…", ":", ";", "”", '"', "»", "’", "“")
+# Pieces ending in one of these were not sentence ends (lower-cased, with the full stop).
+_ABBREVIATIONS = frozenset(
+    """
+    mr. mrs. ms. dr. prof. st. sen. rep. gov. gen. col. capt. lt. sgt. no. nr. vol. jr. sr. inc. ltd.
+    co. corp. vs. etc. e.g. i.e. approx. dept. est. fig. jan. feb. mar. apr. aug. sept. sep. oct.
+    nov. dec. kl. ca. bl.a. t.ex. m.m. m.fl. o.s.v. osv. dvs. d.v.s. s.k. fr.o.m. t.o.m. p.g.a.
+    pga. enl. f.d. ang. resp. tel. jfr. inkl. exkl. el. kap. ff. mm. st. tf. vd. a.m. p.m. u.s. u.k.
+    e.u. u.n. d.c. ph.d.
+    """.split()
+)
+_SENTENCE_STARTERS = frozenset(
+    """
+    the a an he she it they we i you this that these those there but and or so yet in on at as
+    after before when while if however meanwhile his her their its our my han hon den det de vi
+    jag du men och så i på när om efter innan dessutom samtidigt
+    """.split()
+)
+
+
+@cache
+def _tokenizer(language: str) -> Any:
+    import punkt
+
+    name = PUNKT_LANGUAGES.get(language, "english")
+    return punkt.PunktSentenceTokenizer(punkt.load_model(name))
+
+
+def paragraphs(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of every non-empty line, trimmed of surrounding spaces."""
+    pos = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            start = pos + line.index(stripped)
+            yield start, start + len(stripped)
+        pos += len(line) + 1
+
+
+def classify_paragraph(text: str) -> SegmentKind | None:
+    """BOILERPLATE or HEADING for a paragraph that is not prose; None for prose."""
+    if _BOILERPLATE.match(text):
+        return SegmentKind.BOILERPLATE
+    words = text.split()
+    if not text.endswith(_TERMINAL) and len(words) <= 14 and not text.endswith(","):
+        return SegmentKind.HEADING
+    return None
+
+
+def segment(article: Article) -> list[Segment]:
+    """All segments of the article in order; the first paragraph is the title."""
+    out: list[Segment] = []
+    for number, (start, end) in enumerate(paragraphs(article.text)):
+        text = article.text[start:end]
+        kind = SegmentKind.TITLE if number == 0 else classify_paragraph(text)
+        if kind is not None:
+            out.append(Segment(kind, text, start, end, number))
+            continue
+        for s, e in split_sentences(text, article.language):
+            out.append(Segment(SegmentKind.SENTENCE, text[s:e], start + s, start + e, number))
+    return out
+
+
+def split_sentences(text: str, language: str) -> list[tuple[int, int]]:
+    """Sentence spans of one paragraph."""
+    try:
+        spans = list(_tokenizer(language).span_tokenize(text))
+    except Exception:  # noqa: BLE001 - a tokenizer failure must not lose the paragraph
+        spans = [(0, len(text))]
+    if not spans:
+        return []
+    merged: list[tuple[int, int]] = [spans[0]]
+    for start, end in spans[1:]:
+        prev_start, prev_end = merged[-1]
+        if _glue(text[prev_start:prev_end], text[start:end]):
+            merged[-1] = (prev_start, end)
+        else:
+            merged.append((start, end))
+    return [(s, e) for s, e in merged if text[s:e].strip()]
+
+
+def _glue(previous: str, piece: str) -> bool:
+    """Whether `piece` continues the sentence `previous` rather than starting a new one."""
+    first = piece.lstrip()[:1]
+    if not first or first.islower() or first.isdigit() or first in ",;:)–-—%":
+        return True
+    last_word = previous.rsplit(None, 1)[-1].lower().lstrip("(”\"“'")
+    if last_word in _ABBREVIATIONS and last_word not in ("etc.", "osv.", "m.m.", "m.fl."):
+        next_word = piece.split(None, 1)[0].lower().strip(",.")
+        # "U.S." and "a.m." end sentences too: only glue when no usual sentence opener follows.
+        if last_word in ("u.s.", "u.k.", "e.u.", "u.n.", "d.c.", "a.m.", "p.m."):
+            return next_word not in _SENTENCE_STARTERS
+        return True
+    # A single initial ("John F. Kennedy") is not a sentence end.
+    return bool(re.fullmatch(r"[A-ZÅÄÖ]\.", last_word.upper()) and len(last_word) == 2)

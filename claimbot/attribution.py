@@ -11,25 +11,111 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from claimbot import cues
-from claimbot.model import NARRATION, Attribution, Form, Segment, SegmentKind, SpeakerKind
+from claimbot import cues, names
+from claimbot.model import NARRATION, Attribution, Form, Segment, SpeakerKind
 
-_TOKEN = re.compile(r"\w+(?:[’'´:\-.]\w+)*\.?|[^\w\s]", re.UNICODE)
+_TOKEN = re.compile(
+    r"(?:Dr|Mr|Mrs|Ms|Prof|St|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|No|Nr)\.|(?:\w\.){2,}|\w+(?:[’'´:\-.]\w+)*|[^\w\s]",
+    re.UNICODE,
+)
+_TITLE_GENDER = {
+    "mr.": "m",
+    "mr": "m",
+    "mrs.": "f",
+    "ms.": "f",
+    "mrs": "f",
+    "ms": "f",
+    "miss": "f",
+    "herr": "m",
+    "fru": "f",
+}
+_GENDERED_NOUNS = {
+    "mannen": "m",
+    "kvinnan": "f",
+    "pojken": "m",
+    "flickan": "f",
+    "man": "m",
+    "woman": "f",
+    "boy": "m",
+    "girl": "f",
+    "mamman": "f",
+    "pappan": "m",
+}
 _OPENERS = "“„«"
 _CLOSERS = "»"
-_TOGGLES = "”\""
+_TOGGLES = '”"'
 _DASHES = "–—"
 _CONTACT = re.compile(
     r"\b(pratat|talat|talade|pratade|spoke|spoken|talked|told|intervjuats|intervjuat|kontaktat)\b"
 )
 _VIA = re.compile(r"(?:\btill|\bto|\bfor|\bför)\s+(?=[A-ZÅÄÖ])|\b(?:seen|reviewed|obtained)\s+by\s+")
 _FINITE_SV = frozenset(
-    """
-    är var har hade finns fanns ska skulle kan kunde kommer blir blev måste vill får fick går gick
-    ligger låg står stod rör handlar gäller väntas beräknas tros anses uppges bedöms saknas uppgår
-    innebär leder ledde visar visade råder rådde behövs krävs hotar hotade drabbas drabbades
-    is was are were has had will would could can may might should must seems appears remains
-    """.split()
+    [
+        "är",
+        "var",
+        "har",
+        "hade",
+        "finns",
+        "fanns",
+        "ska",
+        "skulle",
+        "kan",
+        "kunde",
+        "kommer",
+        "blir",
+        "blev",
+        "måste",
+        "vill",
+        "får",
+        "fick",
+        "går",
+        "gick",
+        "ligger",
+        "låg",
+        "står",
+        "stod",
+        "rör",
+        "handlar",
+        "gäller",
+        "väntas",
+        "beräknas",
+        "tros",
+        "anses",
+        "uppges",
+        "bedöms",
+        "saknas",
+        "uppgår",
+        "innebär",
+        "leder",
+        "ledde",
+        "visar",
+        "visade",
+        "råder",
+        "rådde",
+        "behövs",
+        "krävs",
+        "hotar",
+        "hotade",
+        "drabbas",
+        "drabbades",
+        "is",
+        "was",
+        "are",
+        "were",
+        "has",
+        "had",
+        "will",
+        "would",
+        "could",
+        "can",
+        "may",
+        "might",
+        "should",
+        "must",
+        "seems",
+        "appears",
+        "remains",
+    ]
 )
 
 
@@ -50,7 +136,8 @@ class Token:
 
     @property
     def is_cap(self) -> bool:
-        return self.text[:1].isupper() or (self.text[:1].isdigit() and any(c.isupper() for c in self.text))
+        first = self.text[:1]
+        return first.isupper() or (first.isdigit() and any(c.isupper() for c in self.text))
 
 
 @dataclass(frozen=True)
@@ -62,52 +149,90 @@ class Found:
     role: str | None = None
     via: str | None = None
     backward: bool = False  # "Det säger X": the speaker of the quotation before
+    relative: str | None = None  # "who" or "which" after the phrase: a person or a thing
 
 
 @dataclass
-class _Person:
+class _Entity:
     name: str
     position: int
+    kind: SpeakerKind = SpeakerKind.PERSON
     gender: str | None = None
+    role: str | None = None
 
 
 @dataclass
 class Registry:
-    """The people an article names, in order of mention, for surname and pronoun resolution."""
+    """People and sources an article names, in order of mention, for later references."""
 
-    people: list[_Person] = field(default_factory=list)
+    entities: list[_Entity] = field(default_factory=list)
     common_words: frozenset[str] = frozenset()
 
-    def add(self, name: str, position: int, gender: str | None = None) -> None:
-        for person in self.people:
-            if person.name == name:
-                person.position = max(person.position, position)
-                person.gender = person.gender or gender
-                return
-        self.people.append(_Person(name, position, gender))
+    def find(self, name: str) -> _Entity | None:
+        return next((e for e in self.entities if e.name.lower() == name.lower()), None)
 
-    def by_surname(self, word: str, position: int) -> str | None:
-        matches = [p for p in self.people if p.name.split()[-1].lower() == word.lower() and " " in p.name]
-        if not matches:
-            matches = [p for p in self.people if word.lower() in p.name.lower().split()]
+    def add(
+        self, name: str, position: int, kind: SpeakerKind = SpeakerKind.PERSON, **extra: str | None
+    ) -> None:
+        entity = self.find(name)
+        if entity is None:
+            entity = _Entity(name, position, kind)
+            self.entities.append(entity)
+        entity.position = max(entity.position, position)
+        entity.gender = entity.gender or extra.get("gender") or _gender_hint(name)
+        entity.role = entity.role or extra.get("role")
+
+    def people(self) -> list[_Entity]:
+        return [e for e in self.entities if e.kind is SpeakerKind.PERSON]
+
+    def by_surname(self, word: str, position: int, gender: str | None = None) -> str | None:
+        low = word.lower()
+        matches = [p for p in self.people() if " " in p.name and p.name.split()[-1].lower() == low]
+        matches = matches or [p for p in self.people() if low in p.name.lower().split()]
+        if gender:
+            matches = [p for p in matches if p.gender in (None, gender)] or matches
         if not matches:
             return None
         before = [p for p in matches if p.position <= position] or matches
         return max(before, key=lambda p: p.position).name
 
-    def touch(self, name: str, position: int) -> None:
-        for person in self.people:
-            if person.name == name:
-                person.position = position
+    def by_role(self, noun: str, position: int) -> _Entity | None:
+        """ "åklagaren" / "the ministry": the latest entity whose role or description has that noun."""
+        stem = _definite_stem(noun)
+        if len(stem) < 4:
+            return None
+        hits = [
+            e
+            for e in self.entities
+            if e.position <= position
+            and (stem in (e.role or "").lower() or (e.kind is SpeakerKind.SOURCE and stem in e.name.lower()))
+        ]
+        return max(hits, key=lambda e: e.position) if hits else None
 
-    def pronoun(self, word: str, position: int) -> str | None:
+    def touch(self, name: str, position: int) -> None:
+        entity = self.find(name)
+        if entity is not None:
+            entity.position = max(entity.position, position)
+
+    def pronoun(self, word: str, position: int) -> _Entity | None:
         want = "m" if word in cues.PRONOUNS_MALE else "f" if word in cues.PRONOUNS_FEMALE else None
-        for person in sorted(self.people, key=lambda p: -p.position):
-            if person.position > position:
-                continue
-            if want is None or person.gender in (None, want):
-                return person.name
+        candidates = [
+            e
+            for e in self.entities
+            if 0 <= e.position <= position and (e.kind is SpeakerKind.PERSON or e.gender)
+        ]
+        for entity in sorted(candidates, key=lambda e: -e.position):
+            if want is None or entity.gender in (None, want):
+                return entity
         return None
+
+
+def _definite_stem(noun: str) -> str:
+    low = noun.lower()
+    for suffix in ("erna", "arna", "orna", "en", "et", "n"):
+        if low.endswith(suffix) and len(low) - len(suffix) >= 4:
+            return low[: -len(suffix)]
+    return low
 
 
 def tokenize(text: str, mask: Sequence[bool]) -> list[Token]:
@@ -123,17 +248,18 @@ def tokenize(text: str, mask: Sequence[bool]) -> list[Token]:
 def quote_masks(paragraph: str) -> tuple[list[bool], bool]:
     """Per character: inside a quotation? Also whether the paragraph ends inside one."""
     mask = [False] * len(paragraph)
-    inside = paragraph[:1] in _DASHES
+    dash_paragraph = paragraph[:1] in _DASHES
+    inside = dash_paragraph
     for i, ch in enumerate(paragraph):
         if ch in _OPENERS:
             inside = True
-        elif ch in _CLOSERS or ch in _TOGGLES:
+        elif ch in _TOGGLES or ch in _CLOSERS:
             inside = not inside if ch in _TOGGLES else False
             mask[i] = True
             continue
         elif ch in _DASHES and _dash_opens(paragraph, i):
             inside = True
-        elif inside and paragraph[:1] in _DASHES and _dash_tail_starts(paragraph, i):
+        elif inside and dash_paragraph and _dash_tail_starts(paragraph, i):
             inside = False
         mask[i] = inside
     return mask, inside
@@ -155,56 +281,119 @@ def _dash_tail_starts(paragraph: str, i: int) -> bool:
 # ---------------------------------------------------------------- finding attributions
 
 
-def _clean_phrase(tokens: list[Token]) -> list[Token]:
-    return [t for t in tokens if t.is_word]
+def _is_adverbial(tok: Token) -> bool:
+    return tok.low in cues.PREPOSITIONS or tok.low in cues.OPENING_ADVERBS
 
 
-def _left_subject(tokens: list[Token], cue_at: int) -> tuple[list[Token], str | None] | None:
-    """The subject phrase read leftwards from a cue verb, skipping a relative clause."""
+def _left_subject(tokens: list[Token], cue_at: int) -> Found | None:
+    """The subject read leftwards from a cue verb.
+
+    Skips auxiliaries and adverbials between subject and verb ("har under rättegången medgett"),
+    parentheses ("(C)"), relative clauses (", som Kyiv Post pratat med,", "who spoke on condition
+    of anonymity") and appositions (", advokat Sofia Ek,", ", a battery analyst,").
+    """
     phrase: list[Token] = []
     via: str | None = None
+    role: str | None = None
+    relative: str | None = None
     i = cue_at - 1
     while i >= 0:
         tok = tokens[i]
         if tok.quoted or tok.text in _TOGGLES + _OPENERS + _CLOSERS:
             break
-        if tok.text == ",":
-            clause_start = _relative_clause_start(tokens, i)
-            if clause_start is None:
+        if tok.text == ")":
+            j = i
+            while j >= 0 and tokens[j].text != "(" and i - j < 8:
+                j -= 1
+            if j < 0:
                 break
-            via = via or _via_in(tokens[clause_start:i])
-            i = clause_start - 1
+            i = j - 1
+            continue
+        if tok.text == ",":
+            if phrase:
+                break
+            opening = _comma_clause_start(tokens, i)
+            if opening is None:
+                break
+            inner = [t for t in tokens[opening + 1 : i] if t.is_word]
+            if inner[0].low in ("som", "who", "which"):
+                via = via or _via_in(inner)
+                relative = inner[0].low
+            elif _name_run(inner):
+                return _apposed_name(tokens, opening, inner, via)
+            else:
+                role = role or " ".join(t.text for t in inner)
+            i = opening - 1
             continue
         if not tok.is_word:
             break
+        if not phrase and (tok.low in cues.AUXILIARIES or tok.low in ("inte", "not", "också", "även")):
+            i -= 1
+            continue
+        if tok.low in ("som", "who", "which") and phrase and i > 0 and tokens[i - 1].is_word:
+            via = via or _via_in([tok, *phrase])
+            relative = tok.low
+            phrase = []
+            i -= 1
+            continue
         if tok.low in cues.AUXILIARIES or tok.low in cues.CLAUSE_WORDS:
+            if phrase and _is_adverbial(phrase[0]) and tok.low in cues.AUXILIARIES:
+                phrase = []  # an adverbial between the auxiliary and the verb; the subject is before it
+                i -= 1
+                continue
             break
         phrase.insert(0, tok)
         i -= 1
-        if len(phrase) > 9:
+        if len(phrase) > 10:
             return None
-    if not phrase:
-        return None
-    if phrase[0].low in cues.PREPOSITIONS or phrase[0].low in cues.OPENING_ADVERBS:
+    if not phrase or _is_adverbial(phrase[0]):
         return None
     if any(t.low in _FINITE_SV or t.low in cues.CUE_VERBS for t in phrase):
         return None
     if i >= 0 and tokens[i].is_word and tokens[i].low not in cues.AUXILIARIES | cues.CLAUSE_WORDS:
         return None
-    return phrase, via
+    return Found(phrase, tokens[cue_at].text, role, via, relative=relative)
 
 
-def _relative_clause_start(tokens: list[Token], comma_at: int) -> int | None:
-    """Index of the comma that opens ", som Kyiv Post pratat med," when `comma_at` closes it."""
+def _apposed_name(tokens: list[Token], opening: int, inner: list[Token], via: str | None) -> Found:
+    """ ", advokat Sofia Ek," names the speaker; what stands before the comma is a role."""
+    name_at = next(k for k, t in enumerate(inner) if t.is_cap and t.low not in cues.ROLE_WORDS)
+    before = _left_subject(tokens, opening + 1) if opening > 0 else None
+    parts = (
+        " ".join(t.text for t in before.phrase) if before else None,
+        " ".join(t.text for t in inner[:name_at]),
+    )
+    role = ", ".join(p for p in parts if p) or None
+    return Found(inner[name_at:], "", role, via)
+
+
+def _name_run(tokens: Sequence[Token]) -> bool:
+    """Two or more capitalised words in a row that are not role words."""
+    run = 0
+    for t in tokens:
+        run = run + 1 if t.is_cap and t.low not in cues.ROLE_WORDS else 0
+        if run >= 2:
+            return True
+    return False
+
+
+def _comma_clause_start(tokens: list[Token], comma_at: int) -> int | None:
+    """Index of the comma that opens a short clause closed by the comma at `comma_at`."""
     j = comma_at - 1
-    while j >= 0 and tokens[j].text != "," and comma_at - j < 12:
+    while j >= 0 and tokens[j].text != "," and comma_at - j < 14:
+        if tokens[j].quoted:
+            return None
         j -= 1
     if j < 0 or tokens[j].text != "," or j + 1 >= comma_at:
         return None
-    opener = tokens[j + 1].low
-    if opener in ("som", "who", "which", "enligt") or opener in cues.ROLE_WORDS:
+    inner = [t for t in tokens[j + 1 : comma_at] if t.is_word]
+    if not inner:
+        return None
+    if inner[0].low in ("som", "who", "which"):
         return j
-    return None
+    if any(t.low in _FINITE_SV or t.low in cues.CUE_VERBS for t in inner):
+        return None
+    return j
 
 
 def _via_in(tokens: list[Token]) -> str | None:
@@ -217,18 +406,24 @@ def _via_in(tokens: list[Token]) -> str | None:
     match = _VIA.search(text)
     if not match:
         return None
-    rest = text[match.end() :].split()
-    name = [w for w in rest if w[:1].isupper() or w[:1].isdigit()]
+    name = [w for w in text[match.end() :].split() if w[:1].isupper() or w[:1].isdigit()]
     return " ".join(name) or None
 
 
-def _right_subject(tokens: list[Token], cue_at: int) -> tuple[list[Token], str | None, str | None] | None:
-    """The subject after a cue verb (inverted order): phrase, appositive role, via outlet."""
+def _right_subject(tokens: list[Token], cue_at: int) -> Found | None:
+    """The subject after a cue verb (inverted order), with an apposition after it as the role."""
     phrase: list[Token] = []
     i = cue_at + 1
     while i < len(tokens):
         tok = tokens[i]
-        if not tok.is_word or tok.quoted or tok.low in cues.RIGHT_BOUNDARY:
+        if (
+            not tok.is_word
+            or tok.quoted
+            or (
+                tok.low in cues.RIGHT_BOUNDARY
+                and not (phrase and tok.low in ("of", "för", "vid") and not phrase[-1].is_cap)
+            )
+        ):
             break
         phrase.append(tok)
         i += 1
@@ -239,27 +434,32 @@ def _right_subject(tokens: list[Token], cue_at: int) -> tuple[list[Token], str |
     if not phrase or (phrase[0].low in cues.PRONOUNS and len(phrase) > 1):
         return None
     first = phrase[0]
-    if not (first.is_cap or first.low in cues.PRONOUNS or first.low in cues.DETERMINERS or first.low.endswith(("en", "et", "na", "erna"))):
+    definite = first.low.endswith(("en", "et", "na", "erna", "arna"))
+    if not (first.is_cap or first.low in cues.PRONOUNS or first.low in cues.DETERMINERS or definite):
         return None
     role = None
-    via = None
     if i < len(tokens) and tokens[i].text == ",":
         role = _appositive(tokens, i + 1)
-    elif i < len(tokens) and tokens[i].low in ("till", "to", "för", "for"):
-        outlet = [t.text for t in tokens[i + 1 : i + 5] if t.is_word and t.is_cap]
-        via = None if not outlet else None  # an outlet spoken to is not a source's channel
-    return phrase, role, via
+        if role and not phrase[0].is_cap and _name_run(tokens[i + 1 : i + 6]):
+            # "said the mayor, Tom Ellis": the apposition is the name.
+            names = [t for t in tokens[i + 1 : i + 6] if t.is_word and t.is_cap]
+            return Found(names, tokens[cue_at].text, " ".join(t.text for t in phrase))
+    return Found(phrase, tokens[cue_at].text, role)
 
 
 def _appositive(tokens: list[Token], start: int) -> str | None:
-    """", presschef på Trafikverket," / ", the mayor." after a name."""
+    """ ", presschef på Trafikverket," / ", the mayor." after a name."""
     words: list[str] = []
     for tok in tokens[start:]:
         if not tok.is_word or tok.quoted or tok.low in ("som", "who", "which", "och", "and", "att", "that"):
             break
-        words.append(tok.text)
-        if len(words) > 8:
+        if tok.low in _FINITE_SV or tok.low in cues.CUE_VERBS:
             return None
+        words.append(tok.text)
+        if len(words) > 9:
+            return None
+    if words and words[0].isdigit():
+        return None  # an age: "Lisa Håkansson, 24,"
     return " ".join(words) or None
 
 
@@ -268,22 +468,23 @@ def find_cue(tokens: list[Token]) -> Found | None:
     for i, tok in enumerate(tokens):
         if tok.quoted or tok.low not in cues.CUE_VERBS:
             continue
+        if i > 0 and tokens[i - 1].low in _PASSIVE:
+            continue  # "the plant was announced": nobody speaks
         left = _left_subject(tokens, i)
         if left:
-            phrase, via = left
-            if phrase[0].low in ("det", "detta", "that", "this", "so") and len(phrase) == 1:
+            if left.phrase[0].low in ("det", "detta", "that", "this", "so") and len(left.phrase) == 1:
                 right = _right_subject(tokens, i)
                 if right:
-                    return Found(right[0], tok.text, right[1], right[2] or via, backward=True)
+                    return replace(right, backward=True)
                 continue
             if tok.low in cues.WEAK_CUES and not _followed_by_clause(tokens, i):
                 continue
-            return Found(phrase, tok.text, _appositive_after(tokens, phrase), via)
+            return replace(left, cue=tok.text, role=left.role or _appositive_after(tokens, left.phrase))
         if i > 0 and tokens[i - 1].low in ("och", "and", "men", "but"):
             continue  # a second verb of the same subject; the first cue decides
         right = _right_subject(tokens, i)
         if right and (i == 0 or not tokens[i - 1].is_word or tokens[i - 1].quoted or _fronted(tokens, i)):
-            return Found(right[0], tok.text, right[1], right[2])
+            return right
     return None
 
 
@@ -296,7 +497,7 @@ def _appositive_after(tokens: list[Token], phrase: list[Token]) -> str | None:
     end = tokens.index(phrase[-1]) + 1
     if end < len(tokens) and tokens[end].text == ",":
         j = end + 1
-        if j < len(tokens) and tokens[j].low in ("som", "who"):
+        if j < len(tokens) and tokens[j].low in ("som", "who", "which"):
             return None
         return _appositive(tokens, j)
     return None
@@ -305,7 +506,13 @@ def _appositive_after(tokens: list[Token], phrase: list[Token]) -> str | None:
 def _fronted(tokens: list[Token], cue_at: int) -> bool:
     """A V2 clause: something other than the subject stands before the finite cue verb."""
     before = [t for t in tokens[:cue_at] if t.is_word and not t.quoted]
-    return bool(before) and (before[0].low in cues.PREPOSITIONS or before[0].low in cues.OPENING_ADVERBS or before[0].low in ("det", "detta", "så"))
+    return bool(before) and (_is_adverbial(before[0]) or before[0].low in ("det", "detta", "så"))
+
+
+_PASSIVE = frozenset({"was", "were", "is", "are", "been", "be", "being", "blev", "blivit", "bli"})
+_PARTICIPLE_STOPS = frozenset(
+    {"seen", "reviewed", "obtained", "filed", "published", "released", "cited", "till", "to"}
+)
 
 
 def find_according(tokens: list[Token]) -> Found | None:
@@ -319,36 +526,52 @@ def find_according(tokens: list[Token]) -> Found | None:
             start = i + 2
         else:
             continue
-        phrase: list[Token] = []
-        via = None
-        j = start
-        capital = start < len(tokens) and tokens[start].is_cap
-        while j < len(tokens):
-            t = tokens[j]
-            if not t.is_word or t.quoted:
-                break
-            if capital and not t.is_cap and not (phrase and t.low in ("von", "van", "de", "af", "der", "al")):
-                break
-            if not capital and (t.low in _FINITE_SV or t.low in ("seen", "reviewed", "obtained", "till", "to")):
-                if t.low in ("seen", "reviewed", "obtained", "till", "to"):
-                    via = _via_in(tokens[j:]) or via
-                break
-            phrase.append(t)
-            j += 1
-            if len(phrase) > 7:
-                break
+        if start >= len(tokens):
+            return None
+        phrase, end, via = _according_phrase(tokens, start, swedish=tok.low == "enligt")
         if phrase:
-            role = _appositive(tokens, j + 1) if j < len(tokens) and tokens[j].text == "," and capital else None
-            if role and role.split()[0].lower() in _FINITE_SV | cues.CLAUSE_WORDS:
-                role = None
+            role = None
+            if end < len(tokens) and tokens[end].text == "," and phrase[-1].is_cap:
+                role = _appositive(tokens, end + 1)
             return Found(phrase, "enligt" if tok.low == "enligt" else "according to", role, via)
     return None
+
+
+def _according_phrase(tokens: list[Token], start: int, swedish: bool) -> tuple[list[Token], int, str | None]:
+    phrase: list[Token] = []
+    capital = tokens[start].is_cap
+    j = start
+    while j < len(tokens) and len(phrase) < 8:
+        t = tokens[j]
+        if not t.is_word or t.quoted:
+            break
+        particle = phrase and t.low in ("von", "van", "de", "af", "der", "al")
+        role_word = t.low in cues.ROLE_WORDS or t.low.endswith(cues.ROLE_SUFFIXES)
+        next_cap = j + 1 < len(tokens) and tokens[j + 1].is_cap
+        if capital and not t.is_cap and not particle and not (role_word and next_cap):
+            break
+        if t.low in _PARTICIPLE_STOPS or t.low in _FINITE_SV or (not swedish and t.low.endswith("ed")):
+            via = _via_in(tokens[j:]) if t.low in _PARTICIPLE_STOPS else None
+            return phrase, j, via
+        phrase.append(t)
+        j += 1
+        # Swedish V2: after a bare noun ("enligt domen") the verb follows at once.
+        if swedish and not capital and len(phrase) == 1 and t.low not in cues.DETERMINERS:
+            j += 0
+            nxt = tokens[j] if j < len(tokens) else None
+            if nxt is None or not (nxt.low in cues.PREPOSITIONS and nxt.low != "till"):
+                break
+    return phrase, j, None
 
 
 def find_colon_intro(tokens: list[Token]) -> Found | None:
     """`Lavrov: ”…”` headline style: a bare name before a colon that opens a quotation."""
     for i, tok in enumerate(tokens):
-        if tok.text == ":" and i + 1 < len(tokens) and (tokens[i + 1].quoted or tokens[i + 1].text in _TOGGLES + _OPENERS):
+        if (
+            tok.text == ":"
+            and i + 1 < len(tokens)
+            and (tokens[i + 1].quoted or tokens[i + 1].text in _TOGGLES + _OPENERS)
+        ):
             phrase = tokens[:i]
             if 0 < len(phrase) <= 4 and all(t.is_word and t.is_cap for t in phrase):
                 return Found(phrase, ":")
@@ -358,27 +581,41 @@ def find_colon_intro(tokens: list[Token]) -> Found | None:
 # ---------------------------------------------------------------- names
 
 
-def split_role(phrase: list[Token], registry: Registry) -> tuple[list[str], str | None]:
+def split_role(words: list[str], registry: Registry) -> tuple[list[str], str | None]:
     """(name words, role) from a subject phrase like "Kremls talesperson Dmitrij Peskov"."""
-    words = [t.text for t in phrase]
     run_start = len(words)
-    while run_start > 0 and (phrase[run_start - 1].is_cap or words[run_start - 1].lower() in ("von", "van", "de", "af", "der", "al")):
+    while run_start > 0 and (_cap(words[run_start - 1]) or words[run_start - 1].lower() in _PARTICLES):
         run_start -= 1
-    # Leading capitalised role words and sentence-initial common words are not part of the name.
     while run_start < len(words) and _is_role_or_common(words[run_start], registry):
         run_start += 1
     # A genitive before a two-word name is an affiliation: "TV4 Nyheternas Johan Fredriksson".
     for k in range(len(words) - 2, run_start - 1, -1):
-        w = words[k]
-        if (w.endswith(("’s", "'s")) or (w.endswith("s") and not w.endswith("ss"))) and len(words) - k - 1 >= 2:
+        if _genitive(words[k]) and len(words) - k - 1 >= 2:
             run_start = k + 1
             break
+    # In a longer run, a known given name starts the name: "Östersund Eva Nordin".
+    if len(words) - run_start >= 3:
+        for k in range(run_start, len(words) - 1):
+            if words[k].lower() in names.FEMALE | names.MALE:
+                run_start = k
+                break
     name = words[run_start:]
     role_words = words[:run_start]
     role = " ".join(role_words) or None
-    if role and all(t[:1].isupper() or t[:1].isdigit() for t in role_words):
-        role = re.sub(r"(’s|'s|s)$", "", role) if role.endswith(("s", "’s", "'s")) else role
+    if role and all(_cap(w) for w in role_words) and _genitive(role_words[-1]):
+        role = re.sub(r"(’s|'s|s)$", "", role)
     return name, role
+
+
+_PARTICLES = frozenset({"von", "van", "de", "af", "der", "al", "bin", "da", "di", "la", "le"})
+
+
+def _cap(word: str) -> bool:
+    return word[:1].isupper() or (word[:1].isdigit() and any(c.isupper() for c in word))
+
+
+def _genitive(word: str) -> bool:
+    return word.endswith(("’s", "'s")) or (word.endswith("s") and not word.endswith(("ss", "us", "is")))
 
 
 def _is_role_or_common(word: str, registry: Registry) -> bool:
@@ -389,89 +626,106 @@ def _is_role_or_common(word: str, registry: Registry) -> bool:
 
 
 def _is_org(words: Sequence[str]) -> bool:
-    return any(w.lower().strip("’'s") in cues.ORG_WORDS or w.lower() in cues.ORG_WORDS for w in words) or (
-        len(words) == 1 and (words[0].isupper() and len(words[0]) > 1)
-    )
+    lows = [w.lower().removesuffix("’s").removesuffix("'s") for w in words]
+    if any(w in cues.ORG_WORDS for w in lows):
+        return True
+    return len(words) == 1 and words[0].isupper() and len(words[0]) > 1
 
 
 def resolve(found: Found, registry: Registry, position: int) -> Attribution:
     """Turn an attribution phrase into a canonical speaker."""
-    phrase = _clean_phrase(found.phrase)
+    phrase = [t for t in found.phrase if t.is_word]
     mention = " ".join(t.text for t in phrase)
     if len(phrase) == 1 and phrase[0].low in cues.PRONOUNS:
-        low = phrase[0].low
-        if low in cues.PRONOUNS_PLURAL:
-            return Attribution(None, SpeakerKind.SOURCE, mention, found.cue, Form.INDIRECT)
-        name = registry.pronoun(low, position)
-        if name is None:
-            return NARRATION
-        return Attribution(name, SpeakerKind.PERSON, mention, found.cue, Form.INDIRECT, found.role, found.via)
-    name_words, role = split_role(phrase, registry)
-    role = found.role if not role else role if not found.role else f"{role}, {found.role}"
-    if name_words and not _is_org(name_words):
-        if len(name_words) >= 2:
-            full = " ".join(name_words)
-            known = registry.by_surname(name_words[-1], position)
-            name = known if known and known.split()[0] == name_words[0] else full
-        else:
-            name = registry.by_surname(name_words[0], position) or name_words[0]
-        gender = _gender_hint(name)
-        registry.add(name, position, gender)
-        return Attribution(name, SpeakerKind.PERSON, mention, found.cue, Form.INDIRECT, role, found.via)
-    description = _describe(phrase)
+        return _resolve_pronoun(phrase[0].low, found, registry, position, mention)
+    gender = next((_TITLE_GENDER[t.low] for t in phrase if t.low in _TITLE_GENDER), None)
+    words = [t.text for t in phrase if t.low not in _TITLE_GENDER]
+    name_words, role = split_role(words, registry)
+    role = ", ".join(r for r in (role, found.role) if r) or None
+    determiner = bool(words) and words[0].lower() in cues.DETERMINERS
+    person = name_words and not _is_org(name_words) and found.relative != "which"
+    if person and (len(name_words) >= 2 or not determiner):
+        name = _person_name(name_words, registry, position, gender)
+        if name is not None:
+            registry.add(name, position, gender=gender, role=role)
+            return Attribution(name, SpeakerKind.PERSON, mention, found.cue, Form.INDIRECT, role, found.via)
+    return _resolve_source(phrase, found, registry, position, mention)
+
+
+def _person_name(name_words: list[str], registry: Registry, position: int, gender: str | None) -> str | None:
+    if len(name_words) >= 2:
+        full = " ".join(name_words)
+        known = registry.by_surname(name_words[-1], position, gender)
+        return known if known and known.split()[0] == name_words[0] else full
+    known = registry.by_surname(name_words[0], position, gender)
+    if known:
+        return known
+    # A lone unknown capitalised word is an organisation ("Trafikverket"), unless it is a given name.
+    return name_words[0] if name_words[0].lower() in names.FEMALE | names.MALE else None
+
+
+def _resolve_pronoun(low: str, found: Found, registry: Registry, position: int, mention: str) -> Attribution:
+    if low in cues.PRONOUNS_PLURAL:
+        return NARRATION
+    entity = registry.pronoun(low, position)
+    if entity is None:
+        return NARRATION
+    return Attribution(entity.name, entity.kind, mention, found.cue, Form.INDIRECT, found.role, found.via)
+
+
+def _resolve_source(
+    phrase: list[Token], found: Found, registry: Registry, position: int, mention: str
+) -> Attribution:
+    words = [t.text for t in phrase]
+    head = words[-1] if words else ""
+    definite = len(words) == 1 or (len(words) == 2 and words[0].lower() in ("the", "den", "det"))
+    earlier = registry.by_role(head, position) if definite else None
+    if earlier is not None:
+        return Attribution(
+            earlier.name, earlier.kind, mention, found.cue, Form.INDIRECT, found.role, found.via
+        )
+    description = _describe(words)
+    gender = _GENDERED_NOUNS.get(head.lower())
+    registry.add(description, position, SpeakerKind.SOURCE, gender=gender)
     return Attribution(description, SpeakerKind.SOURCE, mention, found.cue, Form.INDIRECT, None, found.via)
 
 
-def _describe(phrase: list[Token]) -> str:
-    words = [t.text for t in phrase]
-    if words and words[0].lower() in cues.DETERMINERS:
+def _describe(words: list[str]) -> str:
+    words = list(words)
+    if words and (words[0].lower() in cues.DETERMINERS or words[0].lower() in _GENDERED_NOUNS):
         words[0] = words[0].lower()
     return " ".join(words)
 
 
-_FEMALE = frozenset(
-    """anna maria karin eva kristina lena sara emma elin ida johanna linda malin sofia ulla birgitta
-    ingrid annika helena cecilia jenny hanna frida lisa ebba julia kerstin marie louise magdalena
-    ulf ulrika mona jane mary elizabeth sarah susan karen nancy lisa emily olivia sophie charlotte
-    laura rachel rebecca hannah jessica jennifer kate catherine margaret anne ann helen alice
-    angela ursula kamala hillary theresa liz giorgia nina irina olga natalia maja""".split()
-) - {"ulf"}
-_MALE = frozenset(
-    """johan erik lars anders per karl nils jan hans peter mikael magnus fredrik daniel david
-    stefan thomas mats olof ola ulf sven gustav oscar axel björn göran bengt jonas henrik
-    andreas niklas carl john james robert michael william richard joseph thomas charles george
-    tom mark paul steven kevin brian edward donald joe barack vladimir sergej sergei dmitrij dmitry
-    volodymyr emmanuel olaf keir boris rishi xi jens antony marco pete ben sam alex""".split()
-)
-
-
 def _gender_hint(name: str) -> str | None:
-    first = name.split()[0].lower()
-    if first in _FEMALE:
+    first = name.split()[0].lower() if name.split() else ""
+    if first in names.FEMALE:
         return "f"
-    if first in _MALE:
+    if first in names.MALE:
         return "m"
     return None
 
 
 def build_registry(text: str) -> Registry:
-    """Full names (two or more capitalised words) in the whole article, by first position."""
-    lowered = {m.group().lower() for m in re.finditer(r"\b[a-zåäöæøéü]\w*", text)}
+    """Full names (two or more capitalised words) in the body, with the role words before them."""
+    lowered = {m.group().lower() for m in re.finditer(r"\b[a-zåäöæøéü][\w-]*", text)}
     common = frozenset(lowered | cues.CLAUSE_WORDS | cues.OPENING_ADVERBS | cues.DETERMINERS | cues.PRONOUNS)
     registry = Registry(common_words=common)
+    body = text.split("\n", 1)[1] if "\n" in text else ""  # a title-cased headline names nobody reliably
     name_part = r"[A-ZÅÄÖÆØÉ][\w\-]+"
-    for m in re.finditer(rf"{name_part}(?:\s+(?:von\s+|van\s+|de\s+|af\s+)?{name_part})+", text):
+    for m in re.finditer(rf"{name_part}(?:[ ]+(?:(?:von|van|de|af|al)[ ]+)?{name_part})+", body):
         words = m.group().split()
-        while words and (words[0].lower() in common or _is_role_or_common(words[0], registry)):
-            words.pop(0)
-        if len(words) >= 2 and not _is_org(words) and not any(w.lower() in cues.ROLE_WORDS for w in words):
-            for k in range(len(words) - 2, -1, -1):
-                if words[k].endswith("s") and len(words) - k - 1 >= 2:
-                    words = words[k + 1 :]
-                    break
-            name = " ".join(words)
-            if not any(p.name == name for p in registry.people):
-                registry.people.append(_Person(name, -1, _gender_hint(name)))
+        name, role = split_role(words, registry)
+        if len(name) < 2 or _is_org(name) or any(w.lower() in cues.ROLE_WORDS for w in name):
+            continue
+        before = body[: m.start()].split()[-1:] if m.start() else []
+        if (
+            not role
+            and before
+            and (before[0].lower() in cues.ROLE_WORDS or before[0].lower().endswith(cues.ROLE_SUFFIXES))
+        ):
+            role = before[0]
+        registry.add(" ".join(name), -1, role=role)
     return registry
 
 
@@ -486,38 +740,32 @@ class _Sentence:
     speech_fragments: bool
     starts_quoted: bool
     ends_open: bool
+    colon_quote: bool
 
 
 def _analyse(text: str, segments: Sequence[Segment]) -> list[_Sentence]:
-    out: list[_Sentence] = []
-    masks: dict[int, tuple[int, list[bool]]] = {}
-    carry = False
-    paragraph_spans: dict[int, tuple[int, int]] = {}
+    spans: dict[int, tuple[int, int]] = {}
     for seg in segments:
-        lo, hi = paragraph_spans.get(seg.paragraph, (seg.start, seg.end))
-        paragraph_spans[seg.paragraph] = (min(lo, seg.start), max(hi, seg.end))
-    for number in sorted(paragraph_spans):
-        lo, hi = paragraph_spans[number]
-        para = text[lo:hi]
-        mask, open_at_end = quote_masks(para)
-        if carry and para[:1] not in _OPENERS + _TOGGLES + _DASHES:
-            carry = False
-        masks[number] = (lo, mask)
-        carry = open_at_end
+        lo, hi = spans.get(seg.paragraph, (seg.start, seg.end))
+        spans[seg.paragraph] = (min(lo, seg.start), max(hi, seg.end))
+    masks = {number: (lo, quote_masks(text[lo:hi])[0]) for number, (lo, hi) in spans.items()}
+    out: list[_Sentence] = []
     for seg in segments:
         lo, mask = masks[seg.paragraph]
         local = mask[seg.start - lo : seg.end - lo]
         tokens = tokenize(seg.text, local)
         letters = [local[i] for i, ch in enumerate(seg.text) if ch.isalpha()]
         share = sum(letters) / len(letters) if letters else 0.0
+        colon = re.search(r":\s*[”“\"«]", seg.text)
         out.append(
             _Sentence(
-                seg,
-                tokens,
-                share,
-                _has_speech_fragment(seg.text, local),
-                bool(letters) and letters[0],
-                bool(local) and local[-1] and seg.text[-1:] not in _TOGGLES + _CLOSERS,
+                segment=seg,
+                tokens=tokens,
+                quoted_share=share,
+                speech_fragments=_has_speech_fragment(seg.text, local),
+                starts_quoted=bool(letters) and letters[0],
+                ends_open=bool(local) and local[-1] and seg.text[-1:] not in _TOGGLES + _CLOSERS,
+                colon_quote=colon is not None and all(local[colon.end() - 1 :] or [False]),
             )
         )
     return out
@@ -534,10 +782,8 @@ def _has_speech_fragment(text: str, mask: Sequence[bool]) -> bool:
     return False
 
 
-def _form(sentence: _Sentence, has_speaker: bool) -> Form:
-    if not has_speaker:
-        return Form.NARRATOR
-    if sentence.quoted_share >= 0.55 or sentence.starts_quoted:
+def _form(sentence: _Sentence) -> Form:
+    if sentence.quoted_share >= 0.55 or sentence.starts_quoted or sentence.colon_quote:
         return Form.DIRECT
     if sentence.speech_fragments:
         return Form.PARTIAL
@@ -552,45 +798,37 @@ def attribute(text: str, segments: Sequence[Segment]) -> list[Attribution]:
     found: list[Attribution | None] = []
     backward: list[bool] = []
     for s in sentences:
+        position = s.segment.start
+        _note_mentions(s, registry)
         hit = find_colon_intro(s.tokens) or find_cue(s.tokens) or find_according(s.tokens)
-        if hit is None:
-            found.append(None)
-            backward.append(False)
-            continue
-        who = resolve(hit, registry, s.segment.start)
+        who = resolve(hit, registry, position) if hit else NARRATION
         found.append(who if who.speaker else None)
-        backward.append(hit.backward)
-        if who.speaker and who.speaker_kind is SpeakerKind.PERSON:
-            registry.touch(who.speaker, s.segment.start)
-        elif s.segment.kind is SegmentKind.SENTENCE:
-            _note_subject(s, registry)
+        backward.append(bool(hit and hit.backward))
+        if who.speaker:
+            registry.touch(who.speaker, position + len(s.segment.text))
     resolved = _spread_over_quotes(sentences, found, backward)
     return [
-        replace(who, form=_form(s, who.speaker is not None)) if who.speaker else NARRATION
+        replace(who, form=_form(s)) if who.speaker else NARRATION
         for s, who in zip(sentences, resolved, strict=True)
     ]
 
 
-def _note_subject(sentence: _Sentence, registry: Registry) -> None:
-    """A named person opening a narrator sentence becomes a candidate for later pronouns."""
-    words = [t for t in sentence.tokens[:6] if t.is_word]
-    caps = []
-    for t in words:
-        if not t.is_cap:
-            break
-        caps.append(t.text)
-    if len(caps) >= 2 or (caps and registry.by_surname(caps[0], sentence.segment.start)):
-        name = registry.by_surname(caps[-1], sentence.segment.start)
-        if name:
-            registry.touch(name, sentence.segment.start)
+def _note_mentions(sentence: _Sentence, registry: Registry) -> None:
+    """People named in a sentence become the most recent candidates for later pronouns."""
+    text = sentence.segment.text
+    for person in registry.people():
+        parts = person.name.split()
+        found = [m.start() for m in re.finditer(rf"\b{re.escape(parts[-1])}\b", text)]
+        if found and (len(parts) < 2 or parts[0] in text or len(parts) == 1):
+            registry.touch(person.name, sentence.segment.start + found[0])
 
 
 def _units(sentences: Sequence[_Sentence]) -> list[list[int]]:
     """Groups of consecutive sentences that form one quotation."""
     units: list[list[int]] = []
     for i, s in enumerate(sentences):
-        continues = i > 0 and s.starts_quoted and sentences[i - 1].ends_open and sentences[i - 1].starts_quoted | (sentences[i - 1].quoted_share > 0)
-        if continues and units:
+        previous = sentences[i - 1] if i else None
+        if previous is not None and s.starts_quoted and previous.ends_open and units:
             units[-1].append(i)
         else:
             units.append([i])
@@ -601,31 +839,28 @@ def _spread_over_quotes(
     sentences: Sequence[_Sentence], found: list[Attribution | None], backward: list[bool]
 ) -> list[Attribution]:
     result: list[Attribution | None] = list(found)
-    last: Attribution | None = None
+    last: tuple[int, Attribution] | None = None
     pending: Attribution | None = None  # "X säger:" before a quotation
     for unit in _units(sentences):
         quoted = [i for i in unit if sentences[i].starts_quoted or sentences[i].quoted_share >= 0.55]
         own = next((found[i] for i in unit if found[i] is not None), None)
-        nxt = unit[-1] + 1
-        if own is None and quoted and nxt < len(sentences) and backward[nxt] and found[nxt] is not None:
-            own = found[nxt]
+        after = unit[-1] + 1
+        if own is None and quoted and after < len(sentences) and backward[after]:
+            own = found[after]
         if own is None and quoted and pending is not None:
             own = pending
-        if own is None and quoted and last is not None and _near(sentences, unit[0], last):
-            own = last
+        if own is None and quoted and last is not None and _near(sentences, unit[0], last[0]):
+            own = last[1]
         for i in unit:
             if result[i] is None and own is not None and (i in quoted or len(unit) > 1):
                 result[i] = replace(own, mention=None)
-        for i in unit:
             if result[i] is not None:
-                last = result[i]
+                last = (i, result[i])  # type: ignore[assignment]
         tail = sentences[unit[-1]].segment.text.rstrip()
         pending = result[unit[-1]] if tail.endswith(":") else None
     return [r if r is not None else NARRATION for r in result]
 
 
-def _near(sentences: Sequence[_Sentence], index: int, last: Attribution) -> bool:
-    """An unattributed quotation right after someone spoke is theirs (a paragraph or two away)."""
-    if index == 0:
-        return False
-    return sentences[index].segment.paragraph - sentences[index - 1].segment.paragraph <= 1 and last.speaker is not None
+def _near(sentences: Sequence[_Sentence], index: int, last_index: int) -> bool:
+    """An unattributed quotation right after someone spoke is theirs."""
+    return sentences[index].segment.paragraph - sentences[last_index].segment.paragraph <= 1

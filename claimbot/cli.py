@@ -96,7 +96,13 @@ def cmd_parse(args: argparse.Namespace) -> int:
             rows.extend(c.to_dict() for c in item.claims)
             if args.all:
                 rows.extend(
-                    {"article_id": item.article.id, "kind": str(s.kind), "text": s.text, "start": s.start, "end": s.end}
+                    {
+                        "article_id": item.article.id,
+                        "kind": str(s.kind),
+                        "text": s.text,
+                        "start": s.start,
+                        "end": s.end,
+                    }
                     for s in item.segments
                     if not s.is_claim
                 )

@@ -92,7 +92,9 @@ def score_gold(path: Path) -> tuple[GoldScore, list[Mismatch]]:
         else:
             start = text.find(item["text"], position)
             claim = next((c for c in claims if c.start <= start < c.end), None) if start >= 0 else None
-            misses.append(Mismatch(path.name, item["text"], "segmentation", item["text"], claim.text if claim else None))
+            misses.append(
+                Mismatch(path.name, item["text"], "segmentation", item["text"], claim.text if claim else None)
+            )
         if claim is None:
             continue
         position = claim.start
@@ -103,7 +105,12 @@ def score_gold(path: Path) -> tuple[GoldScore, list[Mismatch]]:
         counts["true_pos"] += expected_pos and got_pos
         checks = (
             ("speaker", same_speaker(item["speaker"], claim.speaker), item["speaker"], claim.speaker),
-            ("kind", item["speaker_kind"] == claim.speaker_kind, item["speaker_kind"], str(claim.speaker_kind)),
+            (
+                "kind",
+                item["speaker_kind"] == claim.speaker_kind,
+                item["speaker_kind"],
+                str(claim.speaker_kind),
+            ),
             ("form", item["form"] == claim.form, item["form"], str(claim.form)),
         )
         for name, ok, expected, got in checks:

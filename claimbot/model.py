@@ -143,7 +143,7 @@ class Claim:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Claim:
-        names = {f for f in cls.__dataclass_fields__}
+        names = set(cls.__dataclass_fields__)
         values = {k: v for k, v in data.items() if k in names}
         values["speaker_kind"] = SpeakerKind(values["speaker_kind"])
         values["form"] = Form(values["form"])

@@ -17,7 +17,8 @@ from claimbot.model import Article, Segment, SegmentKind
 _BOILERPLATE = re.compile(
     r"""^(
         just\ nu\ läser\ andra | läs\ också | läs\ även | läs\ mer | se\ också | relaterat
-        | mer\ om\ ämnet | annons | annonsörsinnehåll | dela(\ artikeln)? | prenumerera.* | följ\ .{0,40}\ på\ .*
+        | mer\ om\ ämnet | annons | annonsörsinnehåll | dela(\ artikeln)? | prenumerera.*
+        | följ\ .{0,40}\ på\ .*
         | publicerad\ .* | uppdaterad\ .* | artikeln\ uppdateras.* | rättelse
         | read\ more | read\ also | related(\ articles?|\ stories)? | advertisement | sponsored(\ content)?
         | share(\ this(\ article|\ story)?)? | sign\ up.* | subscribe.* | follow\ us.* | click\ here.*
@@ -32,20 +33,147 @@ _BOILERPLATE = re.compile(
 _TERMINAL = (".", "!", "?", "…", ":", ";", "”", '"', "»", "’", "“")
 # Pieces ending in one of these were not sentence ends (lower-cased, with the full stop).
 _ABBREVIATIONS = frozenset(
-    """
-    mr. mrs. ms. dr. prof. st. sen. rep. gov. gen. col. capt. lt. sgt. no. nr. vol. jr. sr. inc. ltd.
-    co. corp. vs. etc. e.g. i.e. approx. dept. est. fig. jan. feb. mar. apr. aug. sept. sep. oct.
-    nov. dec. kl. ca. bl.a. t.ex. m.m. m.fl. o.s.v. osv. dvs. d.v.s. s.k. fr.o.m. t.o.m. p.g.a.
-    pga. enl. f.d. ang. resp. tel. jfr. inkl. exkl. el. kap. ff. mm. st. tf. vd. a.m. p.m. u.s. u.k.
-    e.u. u.n. d.c. ph.d.
-    """.split()
+    [
+        "mr.",
+        "mrs.",
+        "ms.",
+        "dr.",
+        "prof.",
+        "st.",
+        "sen.",
+        "rep.",
+        "gov.",
+        "gen.",
+        "col.",
+        "capt.",
+        "lt.",
+        "sgt.",
+        "no.",
+        "nr.",
+        "vol.",
+        "jr.",
+        "sr.",
+        "inc.",
+        "ltd.",
+        "co.",
+        "corp.",
+        "vs.",
+        "etc.",
+        "e.g.",
+        "i.e.",
+        "approx.",
+        "dept.",
+        "est.",
+        "fig.",
+        "jan.",
+        "feb.",
+        "mar.",
+        "apr.",
+        "aug.",
+        "sept.",
+        "sep.",
+        "oct.",
+        "nov.",
+        "dec.",
+        "kl.",
+        "ca.",
+        "bl.a.",
+        "t.ex.",
+        "m.m.",
+        "m.fl.",
+        "o.s.v.",
+        "osv.",
+        "dvs.",
+        "d.v.s.",
+        "s.k.",
+        "fr.o.m.",
+        "t.o.m.",
+        "p.g.a.",
+        "pga.",
+        "enl.",
+        "f.d.",
+        "ang.",
+        "resp.",
+        "tel.",
+        "jfr.",
+        "inkl.",
+        "exkl.",
+        "el.",
+        "kap.",
+        "ff.",
+        "mm.",
+        "st.",
+        "tf.",
+        "vd.",
+        "a.m.",
+        "p.m.",
+        "u.s.",
+        "u.k.",
+        "e.u.",
+        "u.n.",
+        "d.c.",
+        "ph.d.",
+    ]
 )
 _SENTENCE_STARTERS = frozenset(
-    """
-    the a an he she it they we i you this that these those there but and or so yet in on at as
-    after before when while if however meanwhile his her their its our my han hon den det de vi
-    jag du men och så i på när om efter innan dessutom samtidigt
-    """.split()
+    [
+        "the",
+        "a",
+        "an",
+        "he",
+        "she",
+        "it",
+        "they",
+        "we",
+        "i",
+        "you",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "but",
+        "and",
+        "or",
+        "so",
+        "yet",
+        "in",
+        "on",
+        "at",
+        "as",
+        "after",
+        "before",
+        "when",
+        "while",
+        "if",
+        "however",
+        "meanwhile",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "my",
+        "han",
+        "hon",
+        "den",
+        "det",
+        "de",
+        "vi",
+        "jag",
+        "du",
+        "men",
+        "och",
+        "så",
+        "i",
+        "på",
+        "när",
+        "om",
+        "efter",
+        "innan",
+        "dessutom",
+        "samtidigt",
+    ]
 )
 
 
@@ -79,11 +207,16 @@ def classify_paragraph(text: str) -> SegmentKind | None:
 
 
 def segment(article: Article) -> list[Segment]:
-    """All segments of the article in order; the first paragraph is the title."""
+    """All segments of the article in order; the first paragraph that is not boilerplate is the title."""
     out: list[Segment] = []
+    have_title = False
     for number, (start, end) in enumerate(paragraphs(article.text)):
         text = article.text[start:end]
-        kind = SegmentKind.TITLE if number == 0 else classify_paragraph(text)
+        kind = classify_paragraph(text)
+        if not any(ch.isalnum() for ch in text):
+            kind = SegmentKind.BOILERPLATE
+        elif not have_title and kind is not SegmentKind.BOILERPLATE:
+            kind, have_title = SegmentKind.TITLE, True
         if kind is not None:
             out.append(Segment(kind, text, start, end, number))
             continue

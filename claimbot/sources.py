@@ -167,7 +167,7 @@ def _decode_bytes(data: bytes) -> str | None:
 
 
 def clean_text(text: str) -> str:
-    """NFC, one kind of newline, no escape sequences or control characters (they must never reach a terminal)."""
+    """NFC, one kind of newline, no escape sequences or control characters (never sent to a terminal)."""
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u2028", "\n").replace("\u2029", "\n").replace("\f", "\n")
@@ -215,9 +215,7 @@ def parse_html(html: str) -> RawDocument:
     """Main text and metadata of a saved web page, navigation and link boxes dropped."""
     import trafilatura  # heavy-ish; only needed for HTML
 
-    doc = trafilatura.bare_extraction(
-        html, with_metadata=True, include_comments=False, include_tables=False
-    )
+    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False)
     text = getattr(doc, "text", None) if doc is not None else None
     if not text:
         return RawDocument(text="")
@@ -259,4 +257,4 @@ def _is_hard_wrapped(blocks: list[str]) -> bool:
             inner_breaks += 1
             if not line.endswith((".", "!", "?", ":", "”", '"', "»", "’")):
                 mid_sentence += 1
-    return inner_breaks > 0 and mid_sentence / inner_breaks > 0.5
+    return len(blocks) >= 2 and inner_breaks >= 2 and mid_sentence / inner_breaks > 0.5

@@ -6,9 +6,8 @@ from collections.abc import Sequence
 from functools import reduce
 from typing import TYPE_CHECKING
 
-from claimbot.model import ParsedArticle, SegmentKind
-
 from claimbot.evaluation import GoldScore
+from claimbot.model import ParsedArticle, SegmentKind
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -16,10 +15,10 @@ if TYPE_CHECKING:
     from claimbot.evaluation import Mismatch
 
 
-def console() -> Console:
+def console(width: int | None = None) -> Console:
     from rich.console import Console
 
-    return Console(highlight=False, soft_wrap=False)
+    return Console(highlight=False, soft_wrap=False, width=width)
 
 
 def print_parsed(parsed: ParsedArticle, show_all: bool = False) -> None:
@@ -43,7 +42,9 @@ def print_parsed(parsed: ParsedArticle, show_all: bool = False) -> None:
             speaker = claim.speaker or "narrator"
             if claim.role:
                 speaker += f" ({claim.role})"
-            table.add_row(str(claim.index), Text(speaker), str(claim.speaker_kind), str(claim.form), Text(claim.text))
+            table.add_row(
+                str(claim.index), Text(speaker), str(claim.speaker_kind), str(claim.form), Text(claim.text)
+            )
         elif show_all:
             style = "italic dim" if seg.kind is SegmentKind.BOILERPLATE else "bold dim"
             table.add_row("", "", Text(str(seg.kind), style=style), "", Text(seg.text, style=style))
@@ -54,9 +55,18 @@ def print_attribution_scores(scores: Sequence[GoldScore], misses: Sequence[Misma
     from rich.table import Table
     from rich.text import Text
 
-    out = console()
+    out = console(width=120)
     table = Table(title="Attribution against gold")
-    for name in ("article", "sentences", "segmented", "speaker acc", "kind acc", "form acc", "P(speaker)", "R(speaker)"):
+    for name in (
+        "article",
+        "sentences",
+        "segmented",
+        "speaker acc",
+        "kind acc",
+        "form acc",
+        "P(speaker)",
+        "R(speaker)",
+    ):
         table.add_column(name, justify="left" if name == "article" else "right")
     total = reduce(lambda a, b: a + b, scores, GoldScore.zero())
     for score in [*scores, total]:
@@ -72,6 +82,11 @@ def print_attribution_scores(scores: Sequence[GoldScore], misses: Sequence[Misma
             f"{score.recall:.3f}",
             style="bold" if score is total else None,
         )
-    out.print(table, width=max(out.width, 110))
+    out.print(table)
     for miss in misses:
-        out.print(Text(f"{miss.article} [{miss.field}] expected {miss.expected!r}, got {miss.got!r}: {miss.text[:90]}"))
+        out.print(
+            Text(
+                f"{miss.article} [{miss.field}] expected {miss.expected!r}, "
+                f"got {miss.got!r}: {miss.text[:90]}"
+            )
+        )

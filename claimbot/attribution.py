@@ -159,6 +159,7 @@ class _Entity:
     kind: SpeakerKind = SpeakerKind.PERSON
     gender: str | None = None
     role: str | None = None
+    age: str | None = None
 
 
 @dataclass
@@ -207,6 +208,10 @@ class Registry:
             if e.position <= position
             and (stem in (e.role or "").lower() or (e.kind is SpeakerKind.SOURCE and stem in e.name.lower()))
         ]
+        return max(hits, key=lambda e: e.position) if hits else None
+
+    def by_age(self, age: str, position: int) -> _Entity | None:
+        hits = [e for e in self.entities if e.age == age and e.position <= position]
         return max(hits, key=lambda e: e.position) if hits else None
 
     def touch(self, name: str, position: int) -> None:
@@ -555,10 +560,13 @@ def _according_phrase(tokens: list[Token], start: int, swedish: bool) -> tuple[l
             return phrase, j, via
         phrase.append(t)
         j += 1
+        if swedish and not capital and len(phrase) == 2 and phrase[0].low.endswith("s"):
+            break  # "kommunens pressmeddelande" and then the verb
         # Swedish V2: after a bare noun ("enligt domen") the verb follows at once.
         if swedish and not capital and len(phrase) == 1 and t.low not in cues.DETERMINERS:
-            j += 0
             nxt = tokens[j] if j < len(tokens) else None
+            if nxt is not None and t.low.endswith("s") and nxt.is_word and not nxt.is_cap:
+                continue  # a genitive: "kommunens pressmeddelande"
             if nxt is None or not (nxt.low in cues.PREPOSITIONS and nxt.low != "till"):
                 break
     return phrase, j, None
@@ -588,6 +596,11 @@ def split_role(words: list[str], registry: Registry) -> tuple[list[str], str | N
         run_start -= 1
     while run_start < len(words) and _is_role_or_common(words[run_start], registry):
         run_start += 1
+    # "Environment Secretary Claire Holloway": a title word inside the run ends the role part.
+    for k in range(len(words) - 3, run_start - 1, -1):
+        if words[k].lower() in cues.ROLE_WORDS:
+            run_start = k + 1
+            break
     # A genitive before a two-word name is an affiliation: "TV4 Nyheternas Johan Fredriksson".
     for k in range(len(words) - 2, run_start - 1, -1):
         if _genitive(words[k]) and len(words) - k - 1 >= 2:
@@ -629,7 +642,8 @@ def _is_org(words: Sequence[str]) -> bool:
     lows = [w.lower().removesuffix("’s").removesuffix("'s") for w in words]
     if any(w in cues.ORG_WORDS for w in lows):
         return True
-    return len(words) == 1 and words[0].isupper() and len(words[0]) > 1
+    # An acronym ("LRF Gotland", "SVT") names an organisation, not a person.
+    return any(w.isupper() and w.isalpha() and len(w) > 1 for w in words)
 
 
 def resolve(found: Found, registry: Registry, position: int) -> Attribution:
@@ -684,6 +698,10 @@ def _resolve_source(
         return Attribution(
             earlier.name, earlier.kind, mention, found.cue, Form.INDIRECT, found.role, found.via
         )
+    age = re.fullmatch(r"(\d{1,3})-(?:year-old|åringen|åring)", head.lower())
+    aged = registry.by_age(age.group(1), position) if age else None
+    if aged is not None:
+        return Attribution(aged.name, aged.kind, mention, found.cue, Form.INDIRECT, found.role, found.via)
     description = _describe(words)
     gender = _GENDERED_NOUNS.get(head.lower())
     registry.add(description, position, SpeakerKind.SOURCE, gender=gender)
@@ -726,6 +744,10 @@ def build_registry(text: str) -> Registry:
         ):
             role = before[0]
         registry.add(" ".join(name), -1, role=role)
+        age = re.match(r",\s*(\d{1,3}),", body[m.end() :])
+        entity = registry.find(" ".join(name))
+        if age and entity is not None:
+            entity.age = entity.age or age.group(1)
     return registry
 
 

@@ -129,3 +129,15 @@ def test_narration_that_mentions_people_is_narrator() -> None:
 def test_passive_speech_verb_is_not_a_speaker() -> None:
     claims = _claims("Headline.\nThe plant was announced in 2023 with great fanfare.", "en")
     assert claims[1].speaker is None
+
+
+def test_held_out_articles_reach_the_target() -> None:
+    """Articles written by someone who never saw the rules: aggregate speaker accuracy >= 95%."""
+    from claimbot.evaluation import GoldScore, score_gold
+
+    total = GoldScore.zero()
+    for path in sorted((DATA / "gold").glob("heldout_*.json")):
+        total = total + score_gold(path)[0]
+    assert total.sentences >= 80
+    assert total.segmented == total.sentences
+    assert total.speaker_accuracy >= 0.95 and total.precision >= 0.95 and total.recall >= 0.95

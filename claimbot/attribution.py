@@ -657,7 +657,11 @@ def resolve(found: Found, registry: Registry, position: int) -> Attribution:
     name_words, role = split_role(words, registry)
     role = ", ".join(r for r in (role, found.role) if r) or None
     determiner = bool(words) and words[0].lower() in cues.DETERMINERS
-    person = name_words and not _is_org(name_words) and found.relative != "which"
+    # "The National Weather Service": an article before a proper name marks an institution.
+    institution = (
+        bool(words) and words[0].lower() in ("the", "den", "det") and len(name_words) == len(words) - 1
+    )
+    person = name_words and not _is_org(name_words) and found.relative != "which" and not institution
     if person and (len(name_words) >= 2 or not determiner):
         name = _person_name(name_words, registry, position, gender)
         if name is not None:

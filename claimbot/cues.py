@@ -791,3 +791,9 @@ ORG_WORDS = frozenset(
         "kommission",
     ]
 )
+
+# Institution words that mark a capitalised phrase as an organisation in English and Swedish.
+ORG_WORDS = ORG_WORDS | frozenset(
+    "service office agency administration authority bureau center centre network capital holdings "
+    "pharma energy motors airlines systems technologies partners media studios verket".split()
+)

@@ -42,6 +42,8 @@ def print_parsed(parsed: ParsedArticle, show_all: bool = False) -> None:
             speaker = claim.speaker or "narrator"
             if claim.role:
                 speaker += f" ({claim.role})"
+            if claim.via:
+                speaker += f", via {claim.via}"
             table.add_row(
                 str(claim.index), Text(speaker), str(claim.speaker_kind), str(claim.form), Text(claim.text)
             )

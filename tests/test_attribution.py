@@ -141,3 +141,8 @@ def test_held_out_articles_reach_the_target() -> None:
     assert total.sentences >= 80
     assert total.segmented == total.sentences
     assert total.speaker_accuracy >= 0.95 and total.precision >= 0.95 and total.recall >= 0.95
+
+
+def test_institution_after_the_article_is_a_source() -> None:
+    claims = _claims("Headline.\nThe National Weather Service said winds reached 80 mph in some areas.", "en")
+    assert (claims[1].speaker, claims[1].speaker_kind) == ("the National Weather Service", SpeakerKind.SOURCE)

@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from claimbot.config import Settings
+    from claimbot.engine import Engine
     from claimbot.model import ParsedArticle
 
 EXIT_USAGE = 2
@@ -34,9 +36,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except Exception as exc:  # noqa: BLE001 - user-facing boundary: one line, never a traceback
+        from claimbot.embed import EmbedderError
         from claimbot.sources import SourceError
+        from claimbot.store import StoreError
 
-        known = (UserError, SourceError)
+        known = (UserError, SourceError, StoreError, EmbedderError)
         message = str(exc) if isinstance(exc, known) else f"{type(exc).__name__}: {exc}"
         print(f"claimbot: error: {one_line(message)}", file=sys.stderr)
         return EXIT_USAGE if isinstance(exc, known) else 1
@@ -59,6 +63,54 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print a JSON array of claim objects")
     p.add_argument("--all", action="store_true", help="also list headings and dropped boilerplate")
     p.set_defaults(handler=cmd_parse)
+
+    index_opts = argparse.ArgumentParser(add_help=False)
+    group = index_opts.add_argument_group("index")
+    group.add_argument("--index-dir", metavar="DIR", help="local index folder (env CLAIMBOT_INDEX_DIR)")
+    group.add_argument("--chroma-url", metavar="URL", help="use a Chroma server (env CLAIMBOT_CHROMA_URL)")
+    group.add_argument(
+        "--model", metavar="NAME_OR_PATH", help="sentence-transformers model (env CLAIMBOT_MODEL)"
+    )
+
+    p = sub.add_parser("index", parents=[index_opts], help="add or re-index articles (files or folders)")
+    p.add_argument("sources", nargs="+", metavar="SOURCE", help="article files or folders")
+    p.add_argument("--rebuild", action="store_true", help="delete the index first and build it anew")
+    p.add_argument("--json", action="store_true", help="print the summary as JSON")
+    p.set_defaults(handler=cmd_index)
+
+    p = sub.add_parser("ask", parents=[index_opts], help="the source sentences that answer a question")
+    p.add_argument("question", help="a question in any language")
+    p.add_argument("-k", type=int, default=5, help="how many sentences (default 5)")
+    p.add_argument("--speaker", metavar="NAME", help="only this speaker's claims")
+    p.add_argument("--article", metavar="ID", help="only this article (id, id prefix or title words)")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(handler=cmd_ask)
+
+    p = sub.add_parser("claims", parents=[index_opts], help="list indexed claims")
+    p.add_argument("--speaker", metavar="NAME", help="only this speaker (matched loosely)")
+    p.add_argument("--article", metavar="ID", help="only this article")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(handler=cmd_claims)
+
+    p = sub.add_parser("speakers", parents=[index_opts], help="list speakers with claim counts")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(handler=cmd_speakers)
+
+    p = sub.add_parser("articles", parents=[index_opts], help="list indexed articles")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(handler=cmd_articles)
+
+    p = sub.add_parser("remove", parents=[index_opts], help="remove an article from the index")
+    p.add_argument("article", metavar="ARTICLE_ID")
+    p.set_defaults(handler=cmd_remove)
+
+    p = sub.add_parser(
+        "eval-retrieval", parents=[index_opts], help="Recall@k, MRR and abstention on a question set"
+    )
+    p.add_argument("questions", nargs="?", default="tests/data/questions.json", help="question set (JSON)")
+    p.add_argument("--corpus", nargs="+", default=["seeds", "tests/data/articles"], help="articles to index")
+    p.add_argument("--verbose", "-v", action="store_true", help="list every miss")
+    p.set_defaults(handler=cmd_eval_retrieval)
 
     p = sub.add_parser("eval-attribution", help="score attribution against gold files")
     p.add_argument("gold", nargs="+", metavar="GOLD", help="gold JSON files (see tests/data/gold/README.md)")
@@ -130,6 +182,116 @@ def cmd_eval_attribution(args: argparse.Namespace) -> int:
         scores.append(score)
         misses.extend(miss)
     print_attribution_scores(scores, misses if args.verbose else [])
+    return 0
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    from claimbot.config import Settings
+
+    return Settings.load(index_dir=args.index_dir, chroma_url=args.chroma_url, model=args.model)
+
+
+def _engine(args: argparse.Namespace, *, fast_queries: bool = True) -> Engine:
+    from claimbot.factory import open_engine
+
+    return open_engine(_settings(args), fast_queries=fast_queries)
+
+
+def _dump(value: Any) -> None:
+    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
+    print()
+
+
+def cmd_index(args: argparse.Namespace) -> int:
+    from claimbot.views import index_progress, print_index_report
+
+    engine = _engine(args, fast_queries=False)
+    with index_progress(enabled=not args.json and sys.stderr.isatty()) as progress:
+        report = engine.index(args.sources, rebuild=args.rebuild, progress=progress)
+    if args.json:
+        _dump(report.to_dict())
+    else:
+        print_index_report(report)
+    return 1 if report.failed else 0
+
+
+def ensure_seeded(engine: Engine, settings: Settings) -> None:
+    """First run: an empty index gets the shipped seed articles, and the user is told."""
+    if engine.is_empty() and settings.seeds_dir.is_dir():
+        print(f"claimbot: the index is empty; indexing {settings.seeds_dir} first…", file=sys.stderr)
+        report = engine.index([settings.seeds_dir])
+        print(f"claimbot: indexed {len(report.added)} articles, {report.claims} claims", file=sys.stderr)
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    from claimbot.factory import open_engine
+
+    engine = open_engine(settings)
+    ensure_seeded(engine, settings)
+    if args.k < 1:
+        raise UserError("-k must be at least 1")
+    answer = engine.ask(args.question, args.k, speaker=args.speaker, article=args.article)
+    if args.json:
+        _dump(answer.to_dict())
+        return 0
+    from claimbot.views import print_answer
+
+    print_answer(answer)
+    return 0
+
+
+def cmd_claims(args: argparse.Namespace) -> int:
+    claims = _engine(args).claims(speaker=args.speaker, article=args.article)
+    if args.json:
+        _dump([c.to_dict() for c in claims])
+        return 0
+    if not claims:
+        print("no claims match", file=sys.stderr)
+        return 0
+    from claimbot.views import print_claims
+
+    print_claims(claims)
+    return 0
+
+
+def cmd_speakers(args: argparse.Namespace) -> int:
+    speakers = _engine(args).speakers()
+    if args.json:
+        _dump([s.to_dict() for s in speakers])
+        return 0
+    from claimbot.views import print_speakers
+
+    print_speakers(speakers)
+    return 0
+
+
+def cmd_articles(args: argparse.Namespace) -> int:
+    records = _engine(args).articles()
+    if args.json:
+        _dump([r.__dict__ for r in records])
+        return 0
+    from claimbot.views import print_articles
+
+    print_articles(records)
+    return 0
+
+
+def cmd_remove(args: argparse.Namespace) -> int:
+    record = _engine(args).remove(args.article)
+    print(f"removed {record.id}: {record.title} ({record.claims} claims)")
+    return 0
+
+
+def cmd_eval_retrieval(args: argparse.Namespace) -> int:
+    from claimbot.evaluation import evaluate_retrieval
+    from claimbot.views import print_retrieval_scores
+
+    path = Path(args.questions)
+    if not path.is_file():
+        raise UserError(f"{path}: no such question file")
+    results = evaluate_retrieval(_settings(args), path, args.corpus)
+    print_retrieval_scores(results, verbose=args.verbose)
     return 0
 
 

@@ -118,3 +118,75 @@ def score_gold(path: Path) -> tuple[GoldScore, list[Mismatch]]:
             if not ok:
                 misses.append(Mismatch(path.name, claim.text, name, expected, got))
     return GoldScore(path.stem, **counts), misses
+
+
+# ---------------------------------------------------------------- retrieval
+
+
+@dataclass(frozen=True)
+class RetrievalScore:
+    """Retrieval quality of one ranking mode on a question set."""
+
+    mode: str
+    answerable: int
+    recall_at_1: float
+    recall_at_3: float
+    mrr: float
+    abstain_precision: float  # of the abstentions, how many were right
+    abstain_recall: float  # of the unanswerable questions, how many were abstained on
+    by_type: dict[str, tuple[int, float]]
+    misses: tuple[str, ...] = ()
+
+
+MODES = ("dense", "lexical", "hybrid")
+
+
+def evaluate_retrieval(settings: Any, questions_path: Path, corpus: list[str]) -> list[RetrievalScore]:
+    """Index the corpus into a throw-away index and score every mode on the questions."""
+    import tempfile
+    from dataclasses import replace
+
+    from claimbot.factory import open_engine
+
+    questions = json.loads(questions_path.read_text(encoding="utf-8"))
+    with tempfile.TemporaryDirectory(prefix="claimbot-eval-") as tmp:
+        engine = open_engine(replace(settings, index_dir=Path(tmp), chroma_url=None))
+        engine.index(corpus)
+        return [score_mode(engine, questions, mode) for mode in MODES]
+
+
+def score_mode(engine: Any, questions: list[dict[str, Any]], mode: str) -> RetrievalScore:
+    ranks: list[int | None] = []
+    types: dict[str, list[int | None]] = {}
+    misses: list[str] = []
+    abstained_right = abstained = unanswerable = caught = 0
+    for q in questions:
+        answer = engine.ask(q["question"], k=10, mode=mode)
+        gold = set(q["answers"])
+        if not gold:
+            unanswerable += 1
+            caught += answer.abstained
+            abstained += answer.abstained
+            abstained_right += answer.abstained
+            continue
+        abstained += answer.abstained
+        texts = [h.claim.text for h in answer.hits]
+        rank = next((i + 1 for i, t in enumerate(texts) if t in gold), None)
+        ranks.append(rank)
+        types.setdefault(q.get("type", "other"), []).append(rank)
+        if rank != 1:
+            misses.append(f"[{mode}] rank {rank}: {q['question']} -> {texts[0][:80] if texts else '-'}")
+    n = len(ranks) or 1
+    return RetrievalScore(
+        mode=mode,
+        answerable=len(ranks),
+        recall_at_1=sum(r == 1 for r in ranks) / n,
+        recall_at_3=sum(r is not None and r <= 3 for r in ranks) / n,
+        mrr=sum(1 / r for r in ranks if r) / n,
+        abstain_precision=abstained_right / abstained if abstained else 1.0,
+        abstain_recall=caught / unanswerable if unanswerable else 1.0,
+        by_type={
+            t: (len(rs), sum(r is not None and r <= 3 for r in rs) / len(rs)) for t, rs in types.items()
+        },
+        misses=tuple(misses),
+    )

@@ -2,23 +2,28 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from functools import reduce
 from typing import TYPE_CHECKING
 
+from rich.text import Text
+
 from claimbot.evaluation import GoldScore
-from claimbot.model import ParsedArticle, SegmentKind
+from claimbot.model import Claim, ParsedArticle, SegmentKind
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from claimbot.evaluation import Mismatch
+    from claimbot.engine import Answer, IndexReport, Progress, SpeakerSummary
+    from claimbot.evaluation import Mismatch, RetrievalScore
+    from claimbot.store import ArticleRecord
 
 
-def console(width: int | None = None) -> Console:
+def console(width: int | None = None, stderr: bool = False) -> Console:
     from rich.console import Console
 
-    return Console(highlight=False, soft_wrap=False, width=width)
+    return Console(highlight=False, soft_wrap=False, width=width, stderr=stderr)
 
 
 def print_parsed(parsed: ParsedArticle, show_all: bool = False) -> None:
@@ -92,3 +97,157 @@ def print_attribution_scores(scores: Sequence[GoldScore], misses: Sequence[Misma
                 f"got {miss.got!r}: {miss.text[:90]}"
             )
         )
+
+
+# ---------------------------------------------------------------- index, ask and listings
+
+
+@contextmanager
+def index_progress(enabled: bool) -> Iterator[Progress | None]:
+    """A progress bar on stderr while indexing; nothing when output is not a terminal."""
+    if not enabled:
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, TextColumn
+    from rich.progress import Progress as Bar
+
+    with Bar(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    ) as bar:
+        task = bar.add_task("loading model…", total=None)
+
+        def update(what: str, done: int, total: int) -> None:
+            bar.update(task, description=what, completed=done, total=total)
+
+        yield update
+
+
+def print_index_report(report: IndexReport) -> None:
+    out = console()
+    out.print(
+        f"{len(report.added)} added, {len(report.updated)} updated, {len(report.unchanged)} unchanged, "
+        f"{len(report.failed)} failed; {report.claims} claims embedded in {report.seconds:.1f} s"
+    )
+    err = console(stderr=True)
+    for failure in report.failed:
+        err.print(Text(f"claimbot: error: {failure.message}", style="red"))
+
+
+def speaker_label(claim: Claim) -> str:
+    if claim.speaker is None:
+        return "narrator"
+    label = claim.speaker
+    if claim.role:
+        label += f" ({claim.role})"
+    if claim.via:
+        label += f", via {claim.via}"
+    return label
+
+
+def print_answer(answer: Answer) -> None:
+    out = console()
+    out.print(Text(answer.question, style="bold"))
+    if answer.abstained:
+        out.print(Text(f"No answer in the index: {answer.note or 'nothing close enough'}.", style="yellow"))
+        if answer.hits:
+            out.print(Text("Closest sentences, for reference only:", style="dim"))
+    for rank, hit in enumerate(answer.hits, 1):
+        claim = hit.claim
+        where = " · ".join(
+            x for x in (claim.article_title, claim.article_date, f"sentence {claim.index}") if x
+        )
+        head = Text.assemble(
+            (f"{rank}. ", "bold"),
+            (speaker_label(claim), "bold cyan"),
+            f"  [{claim.form}]",
+            (f"  score {hit.score:.2f}, similarity {hit.similarity:.2f}", "dim"),
+        )
+        out.print(head)
+        out.print(Text(f"   “{claim.text}”"))
+        out.print(Text(f"   {where}  ({claim.article_id})", style="dim"))
+        if hit.before:
+            out.print(Text(f"   before: {hit.before}", style="dim italic"))
+        if hit.after:
+            out.print(Text(f"   after: {hit.after}", style="dim italic"))
+
+
+def print_claims(claims: Sequence[Claim]) -> None:
+    from rich.table import Table
+
+    table = Table(expand=True)
+    for name in ("date", "article", "#", "speaker", "form", "text"):
+        table.add_column(name, ratio=5 if name == "text" else None, no_wrap=name in ("date", "#", "form"))
+    for c in claims:
+        table.add_row(
+            c.article_date or "",
+            Text(c.article_title[:30]),
+            str(c.index),
+            Text(speaker_label(c)),
+            str(c.form),
+            Text(c.text),
+        )
+    console().print(table)
+
+
+def print_speakers(speakers: Sequence[SpeakerSummary]) -> None:
+    from rich.table import Table
+
+    table = Table(expand=True)
+    for name in ("speaker", "kind", "claims", "articles", "aliases", "roles", "first", "last"):
+        table.add_column(name, justify="right" if name in ("claims", "articles") else "left")
+    for s in speakers:
+        table.add_row(
+            Text(s.name),
+            str(s.kind),
+            str(s.claims),
+            str(len(s.articles)),
+            Text(", ".join(s.aliases)),
+            Text(", ".join(s.roles)),
+            s.first_date or "",
+            s.last_date or "",
+        )
+    console().print(table)
+
+
+def print_articles(records: Sequence[ArticleRecord]) -> None:
+    from rich.table import Table
+
+    table = Table(expand=True)
+    for name in ("id", "date", "outlet", "lang", "claims", "title"):
+        table.add_column(name, no_wrap=name != "title")
+    for r in records:
+        table.add_row(r.id, r.date or "", Text(r.outlet or ""), r.language, str(r.claims), Text(r.title))
+    console().print(table)
+    if not records:
+        console(stderr=True).print("the index is empty")
+
+
+def print_retrieval_scores(results: Sequence[RetrievalScore], verbose: bool) -> None:
+    from rich.table import Table
+
+    table = Table(title="Retrieval on the question set")
+    for name in ("mode", "questions", "Recall@1", "Recall@3", "MRR", "abstain P", "abstain R"):
+        table.add_column(name, justify="left" if name == "mode" else "right")
+    for r in results:
+        table.add_row(
+            r.mode,
+            str(r.answerable),
+            f"{r.recall_at_1:.3f}",
+            f"{r.recall_at_3:.3f}",
+            f"{r.mrr:.3f}",
+            f"{r.abstain_precision:.3f}",
+            f"{r.abstain_recall:.3f}",
+        )
+    out = console(width=120)
+    out.print(table)
+    for r in results:
+        for group, (n, recall3) in sorted(r.by_type.items()):
+            out.print(f"  {r.mode:8} {group:14} n={n:3}  Recall@3 {recall3:.3f}")
+    if verbose:
+        for miss in results[-1].misses:
+            out.print(Text(miss))

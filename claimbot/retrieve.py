@@ -1,0 +1,205 @@
+"""Ranking without I/O: lexical scoring (BM25), speaker matching and the fusion of signals.
+
+The engine gathers candidates (dense neighbours per article language, lexical hits, the claims of a
+speaker the question names) and this module turns them into one ranked list with an honest
+abstention decision.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import statistics
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+STOPWORDS = frozenset(
+    """
+    och att det som en ett i på är av för med till den har de inte om var sig men han hon vi jag du
+    så från eller när kan ska skulle vad vem vilka vilken hur varför sa säger sade också nu då här
+    där efter vid under mot utan alla mer man blir blev hade deras dess hans hennes sin sitt sina
+    the a an and or of to in on at for with by from is are was were be been it its this that these
+    those he she they we i you his her their our what who whom which how why when where did does do
+    say said says about into than then there not no but as also has have had will would can could
+    """.split()
+)
+_SUFFIXES = (
+    "arna",
+    "erna",
+    "orna",
+    "ande",
+    "ende",
+    "ing",
+    "ens",
+    "ets",
+    "en",
+    "et",
+    "na",
+    "ar",
+    "er",
+    "or",
+    "es",
+    "ed",
+    "s",
+    "n",
+)
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: "Sergej Lavróv" and "sergej lavrov" compare equal."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def stem(word: str) -> str:
+    """A light Swedish/English suffix stripper, enough to match "freden" with "fred"."""
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def terms(text: str) -> list[str]:
+    """Search terms of a text: folded, stop words dropped, stemmed; numbers kept whole."""
+    out = []
+    for word in _WORD.findall(fold(text)):
+        if word in STOPWORDS or (len(word) < 2 and not word.isdigit()):
+            continue
+        out.append(word if word.isdigit() else stem(word))
+    return out
+
+
+class BM25:
+    """Okapi BM25 over a fixed set of documents."""
+
+    def __init__(self, docs: Mapping[str, Sequence[str]], k1: float = 1.4, b: float = 0.75) -> None:
+        self.k1, self.b = k1, b
+        self.tf = {doc_id: Counter(words) for doc_id, words in docs.items()}
+        self.length = {doc_id: len(words) for doc_id, words in docs.items()}
+        self.avg = (sum(self.length.values()) / len(self.length)) if self.length else 1.0
+        df: Counter[str] = Counter()
+        for counts in self.tf.values():
+            df.update(counts.keys())
+        n = len(self.tf)
+        self.idf = {t: math.log(1 + (n - f + 0.5) / (f + 0.5)) for t, f in df.items()}
+
+    def scores(self, query: Iterable[str]) -> dict[str, float]:
+        out: dict[str, float] = {}
+        query_terms = [t for t in set(query) if t in self.idf]
+        for doc_id, counts in self.tf.items():
+            score = 0.0
+            for term in query_terms:
+                tf = counts.get(term, 0)
+                if tf:
+                    norm = tf + self.k1 * (1 - self.b + self.b * self.length[doc_id] / self.avg)
+                    score += self.idf[term] * tf * (self.k1 + 1) / norm
+            if score > 0:
+                out[doc_id] = score
+        return out
+
+
+def name_variants(name: str) -> set[str]:
+    """Folded forms by which a question may refer to a speaker: full name and surname."""
+    parts = _WORD.findall(fold(name))
+    variants = {" ".join(parts)}
+    if len(parts) >= 2 and len(parts[-1]) >= 3:
+        variants.add(parts[-1])
+    return {transliterate(v) for v in variants}
+
+
+def transliterate(text: str) -> str:
+    """Fold common spelling variants of transliterated names (Sergej/Sergei, Dmitrij/Dmitry)."""
+    for a, b in (("ij", "i"), ("y", "i"), ("j", "i"), ("w", "v"), ("ck", "k"), ("kh", "h")):
+        text = text.replace(a, b)
+    return text
+
+
+def speakers_named(question: str, speakers: Iterable[str]) -> set[str]:
+    """The speakers a question names, loosely ("lavrov", "Sergei Lavrov", "Lavrovs")."""
+    words = [transliterate(w) for w in _WORD.findall(fold(question))]
+    text = " ".join(words)
+    found = set()
+    for speaker in speakers:
+        for variant in name_variants(speaker):
+            if re.search(rf"\b{re.escape(variant)}(s|')?\b", text):
+                found.add(speaker)
+    return found
+
+
+def speaker_matches(query: str, speaker: str | None) -> bool:
+    """For --speaker filters: "lavrov", "Sergei Lavrov" and "Sergej Lavrov" all match."""
+    if not speaker:
+        return False
+    q = transliterate(" ".join(_WORD.findall(fold(query))))
+    full = transliterate(" ".join(_WORD.findall(fold(speaker))))
+    return q == full or q in name_variants(speaker) or (len(q) >= 4 and q in full)
+
+
+_ASKED = re.compile(
+    r"^(?i:what|vad)\s+(?i:did|does|has|have|had|do|sa|sade|säger|har|hade|tycker|tyckte|menar|skrev|skriver)\s+"
+    r"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?"
+    r"(?P<name>[A-ZÅÄÖÆØ][\w'’-]+(?:\s+(?:(?:von|van|de|der|af|al|bin)\s+)*[A-ZÅÄÖÆØ][\w'’-]+)*)"
+    r"(?P<after>\s+(?:say|said|tell|told|write|wrote|claim|think|mean|warn|argue|about|om|sagt|säga|skrivit|"
+    r"tyckt|menat|on|of)\b|\s*[?.!]?$)",
+)
+
+
+def asked_person(question: str) -> str | None:
+    """The name in "What did Putin say…?" / "Vad sa Lavrov om…?", when the question asks what a
+    named speaker said; None for other questions."""
+    match = _ASKED.match(question.strip())
+    if not match:
+        return None
+    name = match.group("name")
+    first = name.split()[0]
+    return name if first[:1].isupper() and first.lower() not in STOPWORDS else None
+
+
+@dataclass(frozen=True)
+class Scored:
+    claim_id: str
+    score: float
+    similarity: float  # raw cosine to the question
+    lexical: float  # BM25, normalised to the best lexical hit
+
+
+def standardise(similarities: Mapping[str, float], groups: Mapping[str, str]) -> dict[str, float]:
+    """z-scores of cosine similarities within each group (document language), to remove the
+    multilingual model's bias towards documents in the question's own language."""
+    by_group: dict[str, list[float]] = {}
+    for claim_id, sim in similarities.items():
+        by_group.setdefault(groups.get(claim_id, ""), []).append(sim)
+    stats = {}
+    for group, values in by_group.items():
+        top = sorted(values, reverse=True)[:20]
+        mean = statistics.fmean(top)
+        spread = statistics.pstdev(top) if len(top) > 2 else 0.0
+        stats[group] = (mean, max(spread, 0.02))
+    return {
+        cid: (sim - stats[groups.get(cid, "")][0]) / stats[groups.get(cid, "")][1]
+        for cid, sim in similarities.items()
+    }
+
+
+def fuse(
+    similarities: Mapping[str, float],
+    lexical: Mapping[str, float],
+    groups: Mapping[str, str],
+    speaker_ids: Iterable[str] = (),
+    *,
+    lexical_weight: float = 0.35,
+    speaker_bonus: float = 1.0,
+) -> list[Scored]:
+    """One ranking from dense similarity (standardised per language), BM25 and the speaker match."""
+    z = standardise(similarities, groups)
+    best_lex = max(lexical.values(), default=0.0) or 1.0
+    favoured = set(speaker_ids)
+    ranked = []
+    for claim_id, sim in similarities.items():
+        lex = lexical.get(claim_id, 0.0) / best_lex
+        score = z[claim_id] + lexical_weight * lex * 2.0 + (speaker_bonus if claim_id in favoured else 0.0)
+        ranked.append(Scored(claim_id, score, sim, lex))
+    return sorted(ranked, key=lambda s: -s.score)

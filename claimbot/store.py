@@ -1,0 +1,348 @@
+"""Chroma storage for claims and articles: the only module that talks to chromadb.
+
+Two collections: `claims` (one record per sentence, its vector and metadata) and `articles` (one
+record per article: what version is current). Writing an article is ordered so that a crash at any
+point leaves either the old or the new version visible, never half of one:
+
+1. add the new version's claims (their ids include the content hash, so they never collide);
+2. upsert the article record with the new content hash: this is the commit point;
+3. delete the claims of other versions.
+
+Readers only return claims whose content hash matches their article record; `repair()` deletes
+leftovers of an interrupted run.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+from claimbot.model import Article, Claim
+
+SCHEMA = 1
+CLAIMS = "claimbot_claims"
+ARTICLES = "claimbot_articles"
+_BATCH = 4000  # Chroma takes at most ~5,400 records per call
+_CLAIM_FIELDS = (
+    "article_id",
+    "index",
+    "start",
+    "end",
+    "paragraph",
+    "speaker",
+    "speaker_kind",
+    "mention",
+    "cue",
+    "form",
+    "role",
+    "via",
+    "article_title",
+    "article_date",
+    "article_outlet",
+    "article_source",
+    "language",
+)
+
+
+class StoreError(Exception):
+    """The index cannot be used as asked; the message says why and what to do."""
+
+
+@dataclass(frozen=True)
+class ArticleRecord:
+    """What the index knows of one article."""
+
+    id: str
+    source: str
+    title: str
+    language: str
+    content_hash: str
+    claims: int
+    date: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    url: str | None = None
+
+    @classmethod
+    def of(cls, article: Article, claims: int) -> ArticleRecord:
+        return cls(
+            id=article.id,
+            source=article.source,
+            title=article.title,
+            language=article.language,
+            content_hash=article.content_hash,
+            claims=claims,
+            date=article.date,
+            outlet=article.outlet,
+            author=article.author,
+            url=article.url,
+        )
+
+
+@dataclass(frozen=True)
+class Hit:
+    claim: Claim
+    similarity: float  # cosine similarity of claim and question vectors
+
+
+def _meta(value: str | int | None) -> str | int:
+    return "" if value is None else value
+
+
+def _claim_metadata(claim: Claim, content_hash: str) -> dict[str, str | int]:
+    data = claim.to_dict()
+    meta = {key: _meta(data[key]) for key in _CLAIM_FIELDS}
+    meta["content_hash"] = content_hash
+    meta["speaker_key"] = speaker_key(claim.speaker)
+    return meta
+
+
+def _claim_from(record_id: str, document: str, meta: dict[str, Any]) -> Claim:
+    values = {key: (None if meta.get(key) == "" else meta.get(key)) for key in _CLAIM_FIELDS}
+    values["article_title"] = values["article_title"] or ""
+    values["article_source"] = values["article_source"] or ""
+    values["language"] = values["language"] or ""
+    return Claim.from_dict({"id": record_id, "text": document, **values})
+
+
+def speaker_key(name: str | None) -> str:
+    """A loose key for a speaker name: case, accents and common transliterations folded."""
+    if not name:
+        return ""
+    import unicodedata
+
+    folded = unicodedata.normalize("NFKD", name.lower())
+    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    for a, b in (("sergej", "sergei"), ("dmitrij", "dmitri"), ("dmitry", "dmitri"), ("j", "i"), ("w", "v")):
+        folded = folded.replace(a, b)
+    return " ".join(folded.split())
+
+
+class ClaimStore:
+    """Claims and articles in a Chroma collection, local folder or server."""
+
+    def __init__(self, *, path: Path | None = None, url: str | None = None) -> None:
+        import chromadb
+        from chromadb.config import Settings as ChromaSettings
+
+        settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+        self.location = url or str(path)
+        try:
+            if url:
+                parsed = urlparse(url)
+                self._client = chromadb.HttpClient(
+                    host=parsed.hostname or "127.0.0.1",
+                    port=parsed.port or (443 if parsed.scheme == "https" else 8000),
+                    ssl=parsed.scheme == "https",
+                    settings=settings,
+                )
+                self._client.heartbeat()
+            else:
+                assert path is not None
+                path.mkdir(parents=True, exist_ok=True)
+                self._client = chromadb.PersistentClient(path=str(path), settings=settings)
+        except Exception as exc:  # noqa: BLE001 - any failure to open is reported as one line
+            raise StoreError(f"cannot open the index at {self.location}: {exc}") from None
+        self._claims: Any = None
+        self._articles: Any = None
+
+    # ------------------------------------------------------------ opening and the model check
+
+    def open(self, model: str, dim: int, *, create: bool) -> None:
+        """Attach to the collections; refuse an index built with another model."""
+        try:
+            existing = {c.name if hasattr(c, "name") else str(c) for c in self._client.list_collections()}
+        except Exception as exc:  # noqa: BLE001
+            raise StoreError(
+                f"the index at {self.location} is unreadable ({exc}); rebuild it with --rebuild"
+            ) from None
+        if CLAIMS in existing:
+            claims = self._client.get_collection(CLAIMS, embedding_function=None)
+            meta = claims.metadata or {}
+            if meta.get("claimbot_schema") != SCHEMA:
+                raise StoreError(
+                    f"the index at {self.location} was built by another version of claimbot; "
+                    "rebuild it with `claimbot index --rebuild SOURCE...`"
+                )
+            built_with = meta.get("claimbot_model")
+            if built_with != model:
+                raise StoreError(
+                    f"the index at {self.location} was built with model {built_with!r}, not {model!r}; "
+                    f"use --model {built_with} or rebuild it with "
+                    f"`claimbot index --rebuild --model {model} SOURCE...`"
+                )
+            self._claims = claims
+        elif create:
+            self._claims = self._client.create_collection(
+                CLAIMS,
+                embedding_function=None,
+                metadata={
+                    "hnsw:space": "cosine",
+                    "claimbot_model": model,
+                    "claimbot_dim": dim,
+                    "claimbot_schema": SCHEMA,
+                },
+            )
+        self._articles = (
+            self._client.get_or_create_collection(ARTICLES, embedding_function=None)
+            if (create or ARTICLES in existing)
+            else None
+        )
+
+    @property
+    def is_open(self) -> bool:
+        return self._claims is not None and self._articles is not None
+
+    def model(self) -> str | None:
+        """The model an existing index was built with, or None for no index."""
+        try:
+            claims = self._client.get_collection(CLAIMS, embedding_function=None)
+        except Exception:  # noqa: BLE001 - no collection: no index
+            return None
+        value = (claims.metadata or {}).get("claimbot_model")
+        return str(value) if value else None
+
+    def drop(self) -> None:
+        """Delete everything (for --rebuild)."""
+        for name in (CLAIMS, ARTICLES):
+            with contextlib.suppress(Exception):  # it was not there
+                self._client.delete_collection(name)
+        self._claims = self._articles = None
+
+    # ------------------------------------------------------------ articles
+
+    def articles(self) -> list[ArticleRecord]:
+        if self._articles is None:
+            return []
+        got = self._articles.get(include=["metadatas"])
+        records = [ArticleRecord(**json.loads(m["record"])) for m in got["metadatas"] or []]
+        return sorted(records, key=lambda r: (r.date or "", r.title))
+
+    def article(self, article_id: str) -> ArticleRecord | None:
+        if self._articles is None:
+            return None
+        got = self._articles.get(ids=[article_id], include=["metadatas"])
+        metas = got["metadatas"] or []
+        return ArticleRecord(**json.loads(metas[0]["record"])) if metas else None
+
+    def put_article(
+        self, article: Article, claims: Sequence[Claim], vectors: Sequence[Sequence[float]]
+    ) -> None:
+        """Store a new version of an article atomically (see the module docstring)."""
+        self._require()
+        content_hash = article.content_hash
+        for start in range(0, len(claims), _BATCH):
+            part = claims[start : start + _BATCH]
+            self._claims.upsert(
+                ids=[c.id for c in part],
+                embeddings=[list(v) for v in vectors[start : start + _BATCH]],
+                documents=[c.text for c in part],
+                metadatas=[_claim_metadata(c, content_hash) for c in part],
+            )
+        record = ArticleRecord.of(article, len(claims))
+        self._articles.upsert(
+            ids=[article.id],
+            embeddings=[[1.0]],
+            documents=[article.title],
+            metadatas=[
+                {"record": json.dumps(record.__dict__, ensure_ascii=False), "content_hash": content_hash}
+            ],
+        )
+        self._claims.delete(
+            where={"$and": [{"article_id": article.id}, {"content_hash": {"$ne": content_hash}}]}
+        )
+
+    def remove_article(self, article_id: str) -> bool:
+        self._require()
+        if self.article(article_id) is None:
+            return False
+        self._articles.delete(ids=[article_id])
+        self._claims.delete(where={"article_id": article_id})
+        return True
+
+    def repair(self) -> int:
+        """Delete claims that belong to no current article version (left by an interrupted run)."""
+        self._require()
+        current = {r.id: r.content_hash for r in self.articles()}
+        got = self._claims.get(include=["metadatas"])
+        stale = [
+            rid
+            for rid, meta in zip(got["ids"], got["metadatas"] or [], strict=True)
+            if current.get(str(meta.get("article_id"))) != meta.get("content_hash")
+        ]
+        for start in range(0, len(stale), _BATCH):
+            self._claims.delete(ids=stale[start : start + _BATCH])
+        return len(stale)
+
+    # ------------------------------------------------------------ claims
+
+    def count(self) -> int:
+        return int(self._claims.count()) if self._claims is not None else 0
+
+    def claims(self, where: dict[str, Any] | None = None) -> list[Claim]:
+        """Every current claim matching the filter, in article and sentence order."""
+        if self._claims is None:
+            return []
+        got = self._claims.get(where=where or None, include=["documents", "metadatas"])
+        current = {r.id: r.content_hash for r in self.articles()}
+        claims = [
+            _claim_from(rid, doc, meta)
+            for rid, doc, meta in zip(got["ids"], got["documents"] or [], got["metadatas"] or [], strict=True)
+            if current.get(str(meta.get("article_id"))) == meta.get("content_hash")
+        ]
+        return sorted(claims, key=lambda c: (c.article_date or "", c.article_id, c.index))
+
+    def claims_by_id(self, ids: Iterable[str]) -> dict[str, Claim]:
+        if self._claims is None:
+            return {}
+        got = self._claims.get(ids=list(ids), include=["documents", "metadatas"])
+        return {
+            rid: _claim_from(rid, doc, meta)
+            for rid, doc, meta in zip(got["ids"], got["documents"] or [], got["metadatas"] or [], strict=True)
+        }
+
+    def nearest(self, vector: Sequence[float], k: int, where: dict[str, Any] | None = None) -> list[Hit]:
+        """The k claims nearest to a vector (cosine), current versions only."""
+        if self._claims is None or k <= 0:
+            return []
+        total = self.count()
+        if total == 0:
+            return []
+        got = self._claims.query(
+            query_embeddings=[list(vector)],
+            n_results=min(k, total),
+            where=where or None,
+            include=["documents", "metadatas", "distances"],
+        )
+        current = {r.id: r.content_hash for r in self.articles()}
+        hits = []
+        for rid, doc, meta, dist in zip(
+            got["ids"][0], got["documents"][0], got["metadatas"][0], got["distances"][0], strict=True
+        ):
+            if current.get(str(meta.get("article_id"))) == meta.get("content_hash"):
+                hits.append(Hit(_claim_from(rid, doc, meta), 1.0 - float(dist)))
+        return hits
+
+    def similarities(self, vector: Sequence[float], ids: Sequence[str]) -> dict[str, float]:
+        """Cosine similarity of a vector to the stored vectors of the given claims."""
+        if self._claims is None or not ids:
+            return {}
+        got = self._claims.get(ids=list(ids), include=["embeddings"])
+        import numpy as np
+
+        query = np.asarray(vector, dtype=np.float32)
+        query /= np.linalg.norm(query) or 1.0
+        out = {}
+        for rid, emb in zip(got["ids"], got["embeddings"], strict=True):
+            stored = np.asarray(emb, dtype=np.float32)
+            out[rid] = float(stored @ query / (np.linalg.norm(stored) or 1.0))
+        return out
+
+    def _require(self) -> None:
+        if not self.is_open:
+            raise StoreError("the index is not open")

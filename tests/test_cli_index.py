@@ -1,0 +1,88 @@
+"""`claimbot index / ask / claims / speakers / articles / remove` through the real entry point."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import DATA, ROOT
+
+
+def run(*args: str, index: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    environ = {**os.environ, "HF_HUB_OFFLINE": "1", **env}
+    return subprocess.run(
+        [sys.executable, "-m", "claimbot", *args, "--index-dir", str(index)],
+        cwd=ROOT, capture_output=True, text=True, timeout=300, env=environ,
+    )  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def index_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An index that `ask` seeded itself on first run (the shipped seeds/)."""
+    index = tmp_path_factory.mktemp("cli") / "index"
+    result = run("ask", "Vad sa Lavrov?", "--json", index=index)
+    assert result.returncode == 0, result.stderr
+    assert "the index is empty; indexing" in result.stderr
+    answer = json.loads(result.stdout)
+    assert answer["abstained"] is False and answer["hits"][0]["speaker"] == "Sergej Lavrov"
+    assert set(answer["hits"][0]["context"]) == {"before", "after"}
+    return index
+
+
+def test_index_is_idempotent_and_reports(index_dir: Path) -> None:
+    article = str(DATA / "articles" / "en_economy_battery.txt")
+    first = json.loads(run("index", article, "--json", index=index_dir).stdout)
+    assert (len(first["added"]), first["claims_embedded"]) == (1, 24)
+    again = run("index", article, "--json", index=index_dir)
+    second = json.loads(again.stdout)
+    assert (len(second["unchanged"]), second["claims_embedded"]) == (1, 0)
+
+
+def test_ask_table_and_filters(index_dir: Path) -> None:
+    result = run("ask", "Who called Trump a coward?", "-k", "2", index=index_dir)
+    assert result.returncode == 0, result.stderr
+    assert "flera radikala ryska röster" in result.stdout and "”fegis”" in result.stdout
+    lavrov = json.loads(run("claims", "--speaker", "sergei lavrov", "--json", index=index_dir).stdout)
+    assert [c["speaker"] for c in lavrov] == ["Sergej Lavrov"]
+
+
+def test_speakers_and_articles(index_dir: Path) -> None:
+    speakers = json.loads(run("speakers", "--json", index=index_dir).stdout)
+    assert {"Sergej Lavrov", "Dmitrij Peskov", "Johan Fredriksson"} <= {s["name"] for s in speakers}
+    articles = json.loads(run("articles", "--json", index=index_dir).stdout)
+    assert any(a["title"].startswith("Medan Ukraina") for a in articles)
+
+
+def test_unknown_speaker_question_abstains(index_dir: Path) -> None:
+    answer = json.loads(run("ask", "What did Zelensky say?", "--json", index=index_dir).stdout)
+    assert answer["abstained"] is True and answer["hits"] == []
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("ask", "   "), "the question is empty"),
+        (("ask", "x" * 10_000), "limit"),
+        (("ask", "vapenvila", "--model", "some/other-model"), "built with model"),
+        (("remove", "no-such-article"), "no article matches"),
+        (("claims", "--article", "zzzz-nothing"), "no article matches"),
+    ],
+)
+def test_errors_are_one_line(index_dir: Path, args: tuple[str, ...], message: str) -> None:
+    result = run(*args, index=index_dir)
+    assert result.returncode == 2, result.stderr
+    assert message in result.stderr and result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+
+
+def test_remove(index_dir: Path) -> None:
+    articles = json.loads(run("articles", "--json", index=index_dir).stdout)
+    target = next(a for a in articles if a["language"] == "en")
+    result = run("remove", target["id"], index=index_dir)
+    assert result.returncode == 0 and target["id"] in result.stdout
+    left = json.loads(run("articles", "--json", index=index_dir).stdout)
+    assert target["id"] not in {a["id"] for a in left}

@@ -1,0 +1,143 @@
+"""The engine against real Chroma (a folder in tmp_path, and a real `chroma run` server) and the
+real default model: indexing, idempotency, replacement, asking, filters, abstention, model checks."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from claimbot.embed import DEFAULT_MODEL_NAME
+from claimbot.engine import Engine
+from claimbot.store import StoreError
+from tests.conftest import DATA, SEED
+
+ARTICLES = [
+    SEED,
+    DATA / "articles" / "en_economy_battery.txt",
+    DATA / "articles" / "sv_domstol_forskingring.txt",
+]
+
+
+@pytest.fixture
+def engine(store_factory: Any, passage_embedder: Any, query_embedder: Any) -> Engine:
+    return Engine(
+        store_factory(),
+        model_name=DEFAULT_MODEL_NAME,
+        passages=lambda: passage_embedder,
+        queries=lambda: query_embedder,
+    )
+
+
+@pytest.fixture
+def indexed(engine: Engine, tmp_path: Path) -> Engine:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for path in ARTICLES:
+        shutil.copy(path, folder / path.name)
+    report = engine.index([folder])
+    assert len(report.added) == 3 and not report.failed
+    return engine
+
+
+def test_index_then_ask_lavrov(indexed: Engine) -> None:
+    answer = indexed.ask("Vad sa Lavrov?", k=3)
+    assert not answer.abstained
+    top = answer.hits[0]
+    assert top.claim.speaker == "Sergej Lavrov"
+    assert top.claim.text.startswith("Utrikesminister Sergej Lavrov uttryckte")
+    assert top.before == "Från Kreml har det däremot varit förhållandevis tyst."
+    assert top.after is not None and top.after.startswith("Kremls talesperson Dmitrij Peskov")
+
+
+def test_cross_lingual_question_finds_the_swedish_sentence(indexed: Engine) -> None:
+    answer = indexed.ask("Who called Trump a coward?", k=3)
+    assert answer.hits[0].claim.speaker == "flera radikala ryska röster"
+
+
+def test_speaker_question_puts_that_speaker_first(indexed: Engine) -> None:
+    answer = indexed.ask("What did Peskov say?", k=3)
+    assert answer.hits[0].claim.speaker == "Dmitrij Peskov"
+    answer = indexed.ask("Vad sa Lavrov om freden?", k=3)
+    assert answer.hits[0].claim.speaker == "Sergej Lavrov"
+
+
+def test_unknown_person_abstains(indexed: Engine) -> None:
+    answer = indexed.ask("What did Zelensky say about the ceasefire?")
+    assert answer.abstained and not answer.hits and "Zelensky" in answer.note
+    putin = indexed.ask("What did Putin say?")
+    assert putin.abstained and "mentioned" in putin.note
+
+
+def test_reindex_unchanged_embeds_nothing(indexed: Engine, tmp_path: Path) -> None:
+    before = indexed.store.count()
+    report = indexed.index([tmp_path / "articles"])
+    assert (report.added, report.updated, report.claims) == ((), (), 0)
+    assert len(report.unchanged) == 3 and indexed.store.count() == before
+
+
+def test_changed_article_replaces_its_claims(indexed: Engine, tmp_path: Path) -> None:
+    path = tmp_path / "articles" / SEED.name
+    old = {c.id for c in indexed.claims(article=str(path.resolve()))}
+    path.write_text(
+        path.read_text(encoding="utf-8") + "\nEn helt ny mening om vapenvilan lades till.\n", "utf-8"
+    )
+    report = indexed.index([path])
+    assert len(report.updated) == 1 and report.claims == 17
+    new = indexed.claims(article=str(path.resolve()))
+    assert len(new) == 17 and not old & {c.id for c in new}
+    assert indexed.store.count() == sum(r.claims for r in indexed.articles())
+
+
+def test_filters_and_loose_speaker_names(indexed: Engine) -> None:
+    for spelling in ("Lavrov", "lavrov", "Sergej Lavrov", "Sergei Lavrov"):
+        claims = indexed.claims(speaker=spelling)
+        assert [c.speaker for c in claims] == ["Sergej Lavrov"], spelling
+    answer = indexed.ask("graphite", k=5, speaker="Laura Chen")
+    assert answer.hits and all(h.claim.speaker == "Laura Chen" for h in answer.hits)
+    seed_id = next(r.id for r in indexed.articles() if r.language == "sv" and "vapenvila" in r.title)
+    answer = indexed.ask("vapenvila", k=20, article=seed_id)
+    assert {h.claim.article_id for h in answer.hits} == {seed_id}
+    nobody = indexed.ask("vapenvila", speaker="Nobody Atall")
+    assert nobody.abstained and not nobody.hits
+
+
+def test_speakers_and_articles(indexed: Engine) -> None:
+    speakers = {s.name: s for s in indexed.speakers()}
+    assert speakers["Johan Fredriksson"].claims == 4
+    assert "Fredriksson" in speakers["Johan Fredriksson"].aliases
+    assert speakers["Laura Chen"].roles and speakers["Karin Lind"].kind == "person"
+    assert sorted(r.claims for r in indexed.articles()) == [16, 24, 24]
+
+
+def test_remove_article(indexed: Engine) -> None:
+    record = indexed.articles()[0]
+    indexed.remove(record.id)
+    assert record.id not in {r.id for r in indexed.articles()}
+    assert all(c.article_id != record.id for c in indexed.claims())
+    with pytest.raises(StoreError, match="no article matches"):
+        indexed.remove(record.id)
+
+
+def test_bad_sources_are_reported_and_the_rest_indexed(engine: Engine, tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    report = engine.index([SEED, empty, tmp_path / "missing.txt"])
+    assert len(report.added) == 1 and len(report.failed) == 2
+    assert engine.store.count() == 16
+
+
+def test_another_model_is_refused_with_both_names(indexed: Engine, passage_embedder: Any) -> None:
+    with pytest.raises(
+        StoreError, match=r"built with model .*multilingual-e5-small.*not 'other-model'.*--rebuild"
+    ):
+        Engine(indexed.store, model_name="other-model", passages=lambda: passage_embedder)
+
+
+def test_empty_and_huge_questions(indexed: Engine) -> None:
+    with pytest.raises(StoreError, match="empty"):
+        indexed.ask("   ")
+    with pytest.raises(StoreError, match="limit"):
+        indexed.ask("x" * 10_000)

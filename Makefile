@@ -18,7 +18,7 @@ $(STAMP): pyproject.toml Makefile
 install: $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/claimbot parse seeds/
+	$(BIN)/claimbot ask "Vad sa Lavrov om freden?"
 
 lint: $(STAMP)
 	$(BIN)/ruff check claimbot tests bench

@@ -7,15 +7,15 @@ terminals. The embedder is loaded on first need (the TUI does that in a worker).
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from claimbot import retrieve
-from claimbot.model import Article, Claim, SpeakerKind
+from claimbot.model import Answer, Article, Claim, Evidence, Speaker
 from claimbot.parse import parse_article
-from claimbot.sources import SourceError, iter_source_files, read_article
+from claimbot.sources import DEFAULT_MAX_BYTES, SourceError, iter_source_files, read_article, with_language
 from claimbot.store import ArticleRecord, ClaimStore, StoreError
 
 if TYPE_CHECKING:
@@ -28,43 +28,8 @@ Progress = Callable[[str, int, int], None]  # (what, done, total)
 ABSTAIN_BELOW = 0.78
 DENSE_CANDIDATES = 40
 MAX_QUESTION_CHARS = 2000
-
-
-@dataclass(frozen=True)
-class Evidence:
-    """One retrieved claim with its score and the sentences around it."""
-
-    claim: Claim
-    score: float
-    similarity: float
-    before: str | None = None
-    after: str | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            **self.claim.to_dict(),
-            "score": round(self.score, 4),
-            "similarity": round(self.similarity, 4),
-            "context": {"before": self.before, "after": self.after},
-        }
-
-
-@dataclass(frozen=True)
-class Answer:
-    question: str
-    abstained: bool
-    hits: tuple[Evidence, ...]
-    speakers: tuple[str, ...] = ()  # speakers the question was read as naming
-    note: str = ""
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "question": self.question,
-            "abstained": self.abstained,
-            "note": self.note,
-            "speakers": list(self.speakers),
-            "hits": [h.to_dict() for h in self.hits],
-        }
+UNFILTERED_CANDIDATES = 400
+EMBED_GROUP = 256  # claims embedded in one call across articles
 
 
 @dataclass(frozen=True)
@@ -93,38 +58,17 @@ class IndexReport:
         }
 
 
-@dataclass(frozen=True)
-class SpeakerSummary:
-    name: str
-    kind: SpeakerKind
-    aliases: tuple[str, ...]
-    roles: tuple[str, ...]
-    claims: int
-    articles: tuple[str, ...]
-    first_date: str | None = None
-    last_date: str | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "name": self.name,
-            "kind": str(self.kind),
-            "aliases": list(self.aliases),
-            "roles": list(self.roles),
-            "claims": self.claims,
-            "articles": list(self.articles),
-            "first_date": self.first_date,
-            "last_date": self.last_date,
-        }
-
-
 @dataclass
 class _Lexicon:
-    """The in-memory lexical side of the index, rebuilt when the index changes."""
+    """The in-memory side of the index (current claims, BM25), rebuilt when the index changes."""
 
     version: tuple[int, ...]
     claims: dict[str, Claim]
     bm25: retrieve.BM25
-    speakers: set[str] = field(default_factory=set)
+    speakers: set[str]
+    languages: set[str]
+    positions: dict[tuple[str, int], Claim]
+    roles: dict[str, set[str]]
 
 
 class Engine:
@@ -142,8 +86,10 @@ class Engine:
         model_name: str,
         passages: Callable[[], Embedder],
         queries: Callable[[], Embedder] | None = None,
+        max_bytes: int = DEFAULT_MAX_BYTES,
     ) -> None:
         self.store = store
+        self.max_bytes = max_bytes
         self.model_name = model_name
         self._loaders = {"passages": passages, "queries": queries or passages}
         self._loaded: dict[str, Embedder] = {}
@@ -178,24 +124,30 @@ class Engine:
         updated: list[str] = []
         unchanged: list[str] = []
         failed: list[SourceFailure] = []
-        embedded = 0
         articles, failures = self._read_all(sources)
         failed.extend(failures)
         if not self.store.is_open:
             self.store.open(self.model_name, self._embedder("passages").dim, create=True)
         else:
             self.store.repair()
-        for number, article in enumerate(articles, 1):
+        pending: list[tuple[Article, tuple[Claim, ...]]] = []
+        seen: set[str] = set()
+        for article in articles:
+            if article.id in seen:
+                continue
+            seen.add(article.id)
             existing = self.store.article(article.id)
             if existing is not None and existing.content_hash == article.content_hash:
                 unchanged.append(article.source)
                 continue
-            try:
-                embedded += self._store_article(article, progress, number, len(articles))
-            except SourceError as exc:
-                failed.append(SourceFailure(article.source, str(exc)))
+            article = with_language(article)
+            claims = parse_article(article).claims
+            if not claims:
+                failed.append(SourceFailure(article.source, f"{article.source}: no sentences found"))
                 continue
+            pending.append((article, claims))
             (updated if existing is not None else added).append(article.source)
+        embedded = self._embed_and_store(pending, progress)
         self._lexicon = None
         return IndexReport(
             tuple(added),
@@ -219,23 +171,37 @@ class Engine:
                 failures.append(SourceFailure(text, "no supported article files"))
             for path in files:
                 try:
-                    articles.append(read_article(path))
+                    articles.append(read_article(path, self.max_bytes, detect=False))
                 except SourceError as exc:
                     failures.append(SourceFailure(str(path), str(exc)))
         return articles, failures
 
-    def _store_article(self, article: Article, progress: Progress | None, number: int, total: int) -> int:
-        claims = parse_article(article).claims
-        if not claims:
-            raise SourceError(f"{article.source}: no sentences found")
+    def _embed_and_store(
+        self, pending: Sequence[tuple[Article, tuple[Claim, ...]]], progress: Progress | None
+    ) -> int:
+        """Embed claims in large batches across articles (faster), then store article by article."""
+        total = sum(len(claims) for _, claims in pending)
+        done = 0
+        group: list[tuple[Article, tuple[Claim, ...]]] = []
+        for item in [*pending, None]:
+            if item is not None:
+                group.append(item)
+            size = sum(len(claims) for _, claims in group)
+            if group and (item is None or size >= EMBED_GROUP):
+                texts = [passage_text(c) for _, claims in group for c in claims]
 
-        def report(done: int, count: int) -> None:
-            if progress is not None:
-                progress(f"[{number}/{total}] {article.title[:60]}", done, count)
+                def report(count: int, _all: int, base: int = done, title: str = group[0][0].title) -> None:
+                    if progress is not None:
+                        progress(f"embedding {title[:50]}", base + count, total)
 
-        vectors = self._embedder("passages").embed_passages([passage_text(c) for c in claims], report)
-        self.store.put_article(article, claims, vectors)
-        return len(claims)
+                vectors = self._embedder("passages").embed_passages(texts, report)
+                offset = 0
+                for article, claims in group:
+                    self.store.put_article(article, claims, vectors[offset : offset + len(claims)])
+                    offset += len(claims)
+                done += size
+                group = []
+        return total
 
     def remove(self, article_id: str) -> ArticleRecord:
         record = self.find_article(article_id)
@@ -275,7 +241,7 @@ class Engine:
             claims = [c for c in claims if retrieve.speaker_matches(speaker, c.speaker)]
         return claims
 
-    def speakers(self) -> list[SpeakerSummary]:
+    def speakers(self) -> list[Speaker]:
         grouped: dict[str, list[Claim]] = {}
         for claim in self.store.claims():
             if claim.speaker:
@@ -284,7 +250,7 @@ class Engine:
         for name, claims in grouped.items():
             dates = sorted(c.article_date for c in claims if c.article_date)
             out.append(
-                SpeakerSummary(
+                Speaker(
                     name=name,
                     kind=claims[0].speaker_kind,
                     aliases=tuple(sorted({c.mention for c in claims if c.mention and c.mention != name})),
@@ -317,18 +283,20 @@ class Engine:
         if self.is_empty():
             return Answer(question, True, (), note="the index is empty")
         lexicon = self._lexicon_now()
-        article_id = self.find_article(article).id if article else None
-        pool = {cid: c for cid, c in lexicon.claims.items() if _passes(c, speaker, article_id)}
-        if not pool:
+        where = self._filters(lexicon, speaker, article)
+        if where is None:
             return Answer(question, True, (), note="no claims match the filters")
         named = tuple(sorted(retrieve.speakers_named(question, lexicon.speakers))) if not speaker else ()
+        if not named and not speaker:
+            named = tuple(sorted(retrieve.speakers_by_role(question, lexicon.roles)))
         person = retrieve.asked_person(question)
         if person and not named and not speaker:
             return Answer(question, True, (), (), self._nobody_note(person, lexicon))
-        similarities = self._similarities(question, pool, lexicon, named)
-        lexical = {cid: s for cid, s in lexicon.bm25.scores(retrieve.terms(question)).items() if cid in pool}
-        favoured = [cid for cid in similarities if pool[cid].speaker in named]
-        groups = {cid: pool[cid].language for cid in similarities}
+        allowed = _allowed(lexicon, where)
+        lexical = {cid: v for cid, v in lexicon.bm25.scores(retrieve.terms(question)).items() if allowed(cid)}
+        similarities = self._similarities(question, where, lexicon, named, lexical)
+        favoured = [cid for cid in similarities if lexicon.claims[cid].speaker in named]
+        groups = {cid: lexicon.claims[cid].language for cid in similarities}
         if mode == "dense":
             ranked = retrieve.fuse(similarities, {}, dict.fromkeys(similarities, ""), (), speaker_bonus=0.0)
         elif mode == "lexical":
@@ -337,9 +305,23 @@ class Engine:
             ranked = retrieve.fuse(similarities, lexical, groups, favoured)
         best = max(similarities.values(), default=0.0)
         abstain = best < ABSTAIN_BELOW and not favoured
-        hits = tuple(self._evidence(pool[s.claim_id], s, lexicon) for s in ranked[:k])
+        hits = tuple(self._evidence(lexicon.claims[s.claim_id], s, lexicon) for s in ranked[:k])
         note = f"nothing in the index answers this closely (best similarity {best:.2f})" if abstain else ""
         return Answer(question, abstain, hits, named, note)
+
+    def _filters(self, lexicon: _Lexicon, speaker: str | None, article: str | None) -> dict[str, Any] | None:
+        """A Chroma `where` for the speaker and article filters; None when nothing can match."""
+        clauses: list[dict[str, Any]] = []
+        if speaker:
+            names = sorted(s for s in lexicon.speakers if retrieve.speaker_matches(speaker, s))
+            if not names:
+                return None
+            clauses.append({"speaker": {"$in": names}})
+        if article:
+            clauses.append({"article_id": self.find_article(article).id})
+        if len(clauses) > 1:
+            return {"$and": clauses}
+        return clauses[0] if clauses else {}
 
     @staticmethod
     def _nobody_note(person: str, lexicon: _Lexicon) -> str:
@@ -353,34 +335,44 @@ class Engine:
         return f"{said}; {person} is mentioned in {mentions} sentences" if mentions else said
 
     def _similarities(
-        self, question: str, pool: dict[str, Claim], lexicon: _Lexicon, named: Sequence[str]
+        self,
+        question: str,
+        where: dict[str, Any],
+        lexicon: _Lexicon,
+        named: Sequence[str],
+        lexical: dict[str, float],
     ) -> dict[str, float]:
-        """Cosine similarity for dense candidates from each language, the named speakers' claims and
-        lexical candidates."""
+        """Cosine similarity of the candidates: dense neighbours in each article language (Chroma
+        filters), the best claims of a speaker the question names, and the top lexical hits."""
         vector = self._embedder("queries").embed_query(question)
-        languages = sorted({c.language for c in pool.values()})
         found: dict[str, float] = {}
-        for language in languages:
-            where = {"language": language}
-            for hit in self.store.nearest(vector, DENSE_CANDIDATES, where):
-                if hit.claim.id in pool:
-                    found[hit.claim.id] = hit.similarity
-        extra = {cid for cid, c in pool.items() if c.speaker in named}
-        lexical_top = sorted(lexicon.bm25.scores(retrieve.terms(question)).items(), key=lambda kv: -kv[1])[
-            :20
-        ]
-        extra |= {cid for cid, _ in lexical_top if cid in pool}
-        missing = [cid for cid in extra if cid not in found]
+
+        def nearest(extra: dict[str, Any], k: int) -> None:
+            clauses = [c for c in (where, extra) if c]
+            query = {"$and": clauses} if len(clauses) > 1 else (clauses[0] if clauses else None)
+            for claim_id, similarity in self.store.nearest(vector, k, query):
+                if claim_id in lexicon.claims:  # current versions only
+                    found[claim_id] = similarity
+
+        # An unfiltered query is ~10x faster than a filtered one, so ask for many neighbours at once;
+        # a language that the question's own language crowds out gets a filtered query of its own
+        # (the model favours documents in the question's language).
+        nearest({}, UNFILTERED_CANDIDATES)
+        for language in sorted(lexicon.languages):
+            if sum(lexicon.claims[c].language == language for c in found) < DENSE_CANDIDATES // 8:
+                nearest({"language": language}, DENSE_CANDIDATES)
+        wanted = [cid for cid, _ in sorted(lexical.items(), key=lambda kv: -kv[1])[:20]]
+        if named:
+            wanted += [cid for cid, c in lexicon.claims.items() if c.speaker in named][:100]
+        missing = [cid for cid in dict.fromkeys(wanted) if cid not in found]
         if missing:
             found.update(self.store.similarities(vector, missing))
         return found
 
-    def _evidence(self, claim: Claim, scored: retrieve.Scored, lexicon: _Lexicon) -> Evidence:
-        by_position = {
-            (c.article_id, c.index): c for c in lexicon.claims.values() if c.article_id == claim.article_id
-        }
-        before = by_position.get((claim.article_id, claim.index - 1))
-        after = by_position.get((claim.article_id, claim.index + 1))
+    @staticmethod
+    def _evidence(claim: Claim, scored: retrieve.Scored, lexicon: _Lexicon) -> Evidence:
+        before = lexicon.positions.get((claim.article_id, claim.index - 1))
+        after = lexicon.positions.get((claim.article_id, claim.index + 1))
         return Evidence(
             claim,
             scored.score,
@@ -390,19 +382,48 @@ class Engine:
         )
 
     def _lexicon_now(self) -> _Lexicon:
-        version = (self.store.count(), len(self.store.articles()))
+        version = self.store.version()
         if self._lexicon is None or self._lexicon.version != version:
             claims = {c.id: c for c in self.store.claims()}
             docs = {cid: retrieve.terms(lexical_text(c)) for cid, c in claims.items()}
-            speakers = {c.speaker for c in claims.values() if c.speaker}
-            self._lexicon = _Lexicon(version, claims, retrieve.BM25(docs), speakers)
+            self._lexicon = _Lexicon(
+                version=version,
+                claims=claims,
+                bm25=retrieve.BM25(docs),
+                speakers={c.speaker for c in claims.values() if c.speaker},
+                languages={c.language for c in claims.values()},
+                positions={(c.article_id, c.index): c for c in claims.values()},
+                roles=_roles(claims.values()),
+            )
         return self._lexicon
 
 
-def _passes(claim: Claim, speaker: str | None, article_id: str | None) -> bool:
-    if speaker and not retrieve.speaker_matches(speaker, claim.speaker):
-        return False
-    return not article_id or claim.article_id == article_id
+def _roles(claims: Iterable[Claim]) -> dict[str, set[str]]:
+    roles: dict[str, set[str]] = {}
+    for claim in claims:
+        if claim.speaker and claim.role:
+            roles.setdefault(claim.speaker, set()).add(claim.role)
+    return roles
+
+
+def _allowed(lexicon: _Lexicon, where: dict[str, Any]) -> Callable[[str], bool]:
+    """The same filter as `where`, applied in memory to lexical hits."""
+    clauses = where.get("$and", [where] if where else [])
+    speakers: set[str] | None = None
+    article_id: str | None = None
+    for clause in clauses:
+        if "speaker" in clause:
+            speakers = set(clause["speaker"]["$in"])
+        if "article_id" in clause:
+            article_id = clause["article_id"]
+
+    def allowed(claim_id: str) -> bool:
+        claim = lexicon.claims[claim_id]
+        return (speakers is None or claim.speaker in speakers) and (
+            article_id is None or claim.article_id == article_id
+        )
+
+    return allowed
 
 
 def passage_text(claim: Claim) -> str:

@@ -37,4 +37,10 @@ def open_engine(settings: Settings, *, fast_queries: bool = True) -> Engine:
     def queries() -> embed.Embedder:
         return embed.load_embedder(model, fast=fast_queries)
 
-    return Engine(open_store(settings), model_name=model_identity(model), passages=passages, queries=queries)
+    return Engine(
+        open_store(settings),
+        model_name=model_identity(model),
+        passages=passages,
+        queries=queries,
+        max_bytes=settings.max_bytes,
+    )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from enum import StrEnum
 from typing import Any
 
@@ -161,11 +161,64 @@ class ParsedArticle:
 
 @dataclass(frozen=True)
 class Speaker:
-    """A speaker as seen across the index: canonical name, aliases and where they speak."""
+    """A speaker as seen across the index: canonical name, aliases, roles and where they speak."""
 
     name: str
     kind: SpeakerKind
-    aliases: tuple[str, ...] = ()
-    roles: tuple[str, ...] = ()
-    claim_count: int = 0
-    articles: tuple[str, ...] = field(default_factory=tuple)
+    aliases: tuple[str, ...]
+    roles: tuple[str, ...]
+    claims: int
+    articles: tuple[str, ...]
+    first_date: str | None = None
+    last_date: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "kind": str(self.kind),
+            "aliases": list(self.aliases),
+            "roles": list(self.roles),
+            "claims": self.claims,
+            "articles": list(self.articles),
+            "first_date": self.first_date,
+            "last_date": self.last_date,
+        }
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One retrieved claim with its score and the sentences around it."""
+
+    claim: Claim
+    score: float
+    similarity: float
+    before: str | None = None
+    after: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            **self.claim.to_dict(),
+            "score": round(self.score, 4),
+            "similarity": round(self.similarity, 4),
+            "context": {"before": self.before, "after": self.after},
+        }
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What `ask` returns: ranked evidence, or an abstention with the reason in `note`."""
+
+    question: str
+    abstained: bool
+    hits: tuple[Evidence, ...]
+    speakers: tuple[str, ...] = ()  # speakers the question was read as naming
+    note: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "question": self.question,
+            "abstained": self.abstained,
+            "note": self.note,
+            "speakers": list(self.speakers),
+            "hits": [h.to_dict() for h in self.hits],
+        }

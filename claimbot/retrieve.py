@@ -77,27 +77,26 @@ class BM25:
 
     def __init__(self, docs: Mapping[str, Sequence[str]], k1: float = 1.4, b: float = 0.75) -> None:
         self.k1, self.b = k1, b
-        self.tf = {doc_id: Counter(words) for doc_id, words in docs.items()}
-        self.length = {doc_id: len(words) for doc_id, words in docs.items()}
-        self.avg = (sum(self.length.values()) / len(self.length)) if self.length else 1.0
-        df: Counter[str] = Counter()
-        for counts in self.tf.values():
-            df.update(counts.keys())
-        n = len(self.tf)
-        self.idf = {t: math.log(1 + (n - f + 0.5) / (f + 0.5)) for t, f in df.items()}
+        lengths = {doc_id: len(words) for doc_id, words in docs.items()}
+        avg = (sum(lengths.values()) / len(lengths)) if lengths else 1.0
+        # Postings: term -> [(doc, tf / length-normalised denominator)], so a query touches only
+        # the documents that contain its terms.
+        self.postings: dict[str, list[tuple[str, float]]] = {}
+        for doc_id, words in docs.items():
+            norm = k1 * (1 - b + b * lengths[doc_id] / avg)
+            for term, tf in Counter(words).items():
+                self.postings.setdefault(term, []).append((doc_id, tf * (k1 + 1) / (tf + norm)))
+        n = len(docs)
+        self.idf = {t: math.log(1 + (n - len(p) + 0.5) / (len(p) + 0.5)) for t, p in self.postings.items()}
 
     def scores(self, query: Iterable[str]) -> dict[str, float]:
         out: dict[str, float] = {}
-        query_terms = [t for t in set(query) if t in self.idf]
-        for doc_id, counts in self.tf.items():
-            score = 0.0
-            for term in query_terms:
-                tf = counts.get(term, 0)
-                if tf:
-                    norm = tf + self.k1 * (1 - self.b + self.b * self.length[doc_id] / self.avg)
-                    score += self.idf[term] * tf * (self.k1 + 1) / norm
-            if score > 0:
-                out[doc_id] = score
+        for term in set(query):
+            idf = self.idf.get(term)
+            if idf is None:
+                continue
+            for doc_id, weight in self.postings[term]:
+                out[doc_id] = out.get(doc_id, 0.0) + idf * weight
         return out
 
 
@@ -127,6 +126,62 @@ def speakers_named(question: str, speakers: Iterable[str]) -> set[str]:
             if re.search(rf"\b{re.escape(variant)}(s|')?\b", text):
                 found.add(speaker)
     return found
+
+
+# Role words in English and Swedish, so that "the prosecutor" finds "kammaråklagare Karin Lind".
+ROLE_TRANSLATIONS = {
+    "prosecutor": "åklagare",
+    "minister": "minister",
+    "spokes": "tales",
+    "mayor": "borgmästare",
+    "judge": "domare",
+    "lawyer": "advokat",
+    "chairman": "ordförande",
+    "chair": "ordförande",
+    "president": "president",
+    "professor": "professor",
+    "researcher": "forskare",
+    "police": "polis",
+    "court": "tingsrätt",
+    "reporter": "reporter",
+    "correspondent": "korrespondent",
+    "chief": "chef",
+    "executive": "vd",
+    "analyst": "analytiker",
+    "doctor": "läkare",
+    "expert": "expert",
+    "treasurer": "kassör",
+    "director": "direktör",
+}
+
+
+def role_terms(text: str) -> set[str]:
+    """Stemmed words of a role, with Swedish compounds split on known parts and translations added."""
+    out = set()
+    for word in _WORD.findall(fold(text)):
+        if word in STOPWORDS or len(word) < 4:
+            continue
+        out.add(stem(word))
+        for en, sv in ROLE_TRANSLATIONS.items():
+            sv_folded = fold(sv)
+            if word.startswith(en) or sv_folded in word:
+                out.update({en, sv_folded})
+    return out
+
+
+def speakers_by_role(question: str, roles: Mapping[str, Iterable[str]]) -> set[str]:
+    """Speakers whose role the question names: "Vad sa försvarsministern?", "the prosecutor"."""
+    wanted = role_terms(question)
+    found = set()
+    for speaker, speaker_roles in roles.items():
+        have = set().union(*(role_terms(r) for r in speaker_roles)) if speaker_roles else set()
+        strong = {t for t in wanted & have if t in _ROLE_KEYS or len(t) >= 8}
+        if strong:
+            found.add(speaker)
+    return found
+
+
+_ROLE_KEYS = frozenset(fold(w) for pair in ROLE_TRANSLATIONS.items() for w in pair if len(w) >= 4)
 
 
 def speaker_matches(query: str, speaker: str | None) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from claimbot.language import detect_language
@@ -87,8 +87,10 @@ def iter_source_files(paths: Iterable[str | Path]) -> Iterator[Path]:
             yield path
 
 
-def read_article(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
-    """Read one file into an Article, or raise SourceError with a one-line reason."""
+def read_article(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, *, detect: bool = True) -> Article:
+    """Read one file into an Article, or raise SourceError with a one-line reason.
+
+    With `detect=False` the language is left empty (it costs a model load): see `with_language`."""
     try:
         size = path.stat().st_size
     except FileNotFoundError:
@@ -105,10 +107,14 @@ def read_article(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
         raise SourceError(f"{path}: cannot read ({exc.strerror})") from None
     kind = "html" if path.suffix.lower() in HTML_SUFFIXES else "text"
     source = str(path.resolve())
-    return article_from_bytes(data, source=source, kind=kind, label=str(path))
+    return article_from_bytes(data, source=source, kind=kind, label=str(path), detect=detect)
 
 
-def article_from_bytes(data: bytes, *, source: str, kind: str, label: str) -> Article:
+def with_language(article: Article) -> Article:
+    return article if article.language else replace(article, language=detect_language(article.text))
+
+
+def article_from_bytes(data: bytes, *, source: str, kind: str, label: str, detect: bool = True) -> Article:
     """Turn raw bytes into an Article; `kind` is "html" or "text"."""
     text = decode(data, label)
     if kind == "text" and looks_like_html(text):
@@ -123,7 +129,7 @@ def article_from_bytes(data: bytes, *, source: str, kind: str, label: str) -> Ar
         source=raw.url or source,
         title=clean_line(title),
         text=body,
-        language=detect_language(body),
+        language=detect_language(body) if detect else "",
         date=raw.date,
         outlet=raw.outlet,
         author=raw.author,

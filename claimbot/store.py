@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import contextlib
 import json
-from collections.abc import Iterable, Sequence
+import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -84,12 +85,6 @@ class ArticleRecord:
         )
 
 
-@dataclass(frozen=True)
-class Hit:
-    claim: Claim
-    similarity: float  # cosine similarity of claim and question vectors
-
-
 def _meta(value: str | int | None) -> str | int:
     return "" if value is None else value
 
@@ -150,6 +145,7 @@ class ClaimStore:
             raise StoreError(f"cannot open the index at {self.location}: {exc}") from None
         self._claims: Any = None
         self._articles: Any = None
+        self._version: tuple[float, tuple[int, int, int]] | None = None
 
     # ------------------------------------------------------------ opening and the model check
 
@@ -213,6 +209,7 @@ class ClaimStore:
             with contextlib.suppress(Exception):  # it was not there
                 self._client.delete_collection(name)
         self._claims = self._articles = None
+        self._version = None
 
     # ------------------------------------------------------------ articles
 
@@ -256,6 +253,7 @@ class ClaimStore:
         self._claims.delete(
             where={"$and": [{"article_id": article.id}, {"content_hash": {"$ne": content_hash}}]}
         )
+        self._version = None
 
     def remove_article(self, article_id: str) -> bool:
         self._require()
@@ -263,6 +261,7 @@ class ClaimStore:
             return False
         self._articles.delete(ids=[article_id])
         self._claims.delete(where={"article_id": article_id})
+        self._version = None
         return True
 
     def repair(self) -> int:
@@ -297,36 +296,34 @@ class ClaimStore:
         ]
         return sorted(claims, key=lambda c: (c.article_date or "", c.article_id, c.index))
 
-    def claims_by_id(self, ids: Iterable[str]) -> dict[str, Claim]:
-        if self._claims is None:
-            return {}
-        got = self._claims.get(ids=list(ids), include=["documents", "metadatas"])
-        return {
-            rid: _claim_from(rid, doc, meta)
-            for rid, doc, meta in zip(got["ids"], got["documents"] or [], got["metadatas"] or [], strict=True)
-        }
-
-    def nearest(self, vector: Sequence[float], k: int, where: dict[str, Any] | None = None) -> list[Hit]:
-        """The k claims nearest to a vector (cosine), current versions only."""
-        if self._claims is None or k <= 0:
-            return []
+    def nearest(
+        self, vector: Sequence[float], k: int, where: dict[str, Any] | None = None
+    ) -> list[tuple[str, float]]:
+        """(claim id, cosine similarity) of the k nearest claims; callers drop stale versions."""
         total = self.count()
-        if total == 0:
+        if total == 0 or k <= 0:
             return []
         got = self._claims.query(
             query_embeddings=[list(vector)],
             n_results=min(k, total),
             where=where or None,
-            include=["documents", "metadatas", "distances"],
+            include=["distances"],
         )
-        current = {r.id: r.content_hash for r in self.articles()}
-        hits = []
-        for rid, doc, meta, dist in zip(
-            got["ids"][0], got["documents"][0], got["metadatas"][0], got["distances"][0], strict=True
-        ):
-            if current.get(str(meta.get("article_id"))) == meta.get("content_hash"):
-                hits.append(Hit(_claim_from(rid, doc, meta), 1.0 - float(dist)))
-        return hits
+        return [(rid, 1.0 - float(d)) for rid, d in zip(got["ids"][0], got["distances"][0], strict=True)]
+
+    def version(self) -> tuple[int, int, int]:
+        """Changes whenever claims or articles are written: (claims, articles, sum of article hashes).
+        Read at most once a second: another process's writes show up within that time."""
+        now = time.monotonic()
+        if self._version is not None and now - self._version[0] < 1.0:
+            return self._version[1]
+        if self._articles is None:
+            return (0, 0, 0)
+        got = self._articles.get(include=["metadatas"])
+        digest = sum(int(str(m.get("content_hash", "0"))[:8] or "0", 16) for m in got["metadatas"] or [])
+        value = (self.count(), len(got["ids"]), digest)
+        self._version = (now, value)
+        return value
 
     def similarities(self, vector: Sequence[float], ids: Sequence[str]) -> dict[str, float]:
         """Cosine similarity of a vector to the stored vectors of the given claims."""

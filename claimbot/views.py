@@ -10,12 +10,12 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 
 from claimbot.evaluation import GoldScore
-from claimbot.model import Claim, ParsedArticle, SegmentKind
+from claimbot.model import Answer, Claim, ParsedArticle, SegmentKind, Speaker
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from claimbot.engine import Answer, IndexReport, Progress, SpeakerSummary
+    from claimbot.engine import IndexReport, Progress
     from claimbot.evaluation import Mismatch, RetrievalScore
     from claimbot.store import ArticleRecord
 
@@ -194,7 +194,7 @@ def print_claims(claims: Sequence[Claim]) -> None:
     console().print(table)
 
 
-def print_speakers(speakers: Sequence[SpeakerSummary]) -> None:
+def print_speakers(speakers: Sequence[Speaker]) -> None:
     from rich.table import Table
 
     table = Table(expand=True)

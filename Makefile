@@ -18,7 +18,7 @@ $(STAMP): pyproject.toml Makefile
 install: $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/claimbot ask "Vad sa Lavrov om freden?"
+	$(BIN)/claimbot
 
 lint: $(STAMP)
 	$(BIN)/ruff check claimbot tests bench

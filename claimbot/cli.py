@@ -55,8 +55,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="claimbot",
         description="Who said what: speaker-attributed claims from news articles.",
     )
-    parser.set_defaults(handler=lambda _args: _help(parser))
-    sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+    parser.set_defaults(handler=cmd_tui, index_dir=None, chroma_url=None, model=None)
+    sub = parser.add_subparsers(title="commands (none: open the terminal app)", metavar="COMMAND")
 
     p = sub.add_parser("parse", help="print each sentence of the given articles with its speaker")
     p.add_argument("paths", nargs="+", metavar="PATH", help="article files (.txt, .md, .html) or folders")
@@ -71,6 +71,9 @@ def build_parser() -> argparse.ArgumentParser:
     group.add_argument(
         "--model", metavar="NAME_OR_PATH", help="sentence-transformers model (env CLAIMBOT_MODEL)"
     )
+
+    p = sub.add_parser("tui", parents=[index_opts], help="open the terminal app (the default)")
+    p.set_defaults(handler=cmd_tui)
 
     p = sub.add_parser("index", parents=[index_opts], help="add or re-index articles (files or folders)")
     p.add_argument("sources", nargs="+", metavar="SOURCE", help="article files or folders")
@@ -117,11 +120,6 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--verbose", "-v", action="store_true", help="list every mismatch")
     p.set_defaults(handler=cmd_eval_attribution)
     return parser
-
-
-def _help(parser: argparse.ArgumentParser) -> int:
-    parser.print_help()
-    return 0
 
 
 def _parse_paths(paths: Sequence[str]) -> list[ParsedArticle]:
@@ -200,6 +198,15 @@ def _engine(args: argparse.Namespace, *, fast_queries: bool = True) -> Engine:
 def _dump(value: Any) -> None:
     json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
     print()
+
+
+def cmd_tui(args: argparse.Namespace) -> int:
+    from claimbot.factory import open_engine
+    from claimbot.tui.app import ClaimbotApp
+
+    settings = _settings(args)
+    ClaimbotApp(lambda: open_engine(settings), seeds=settings.seeds_dir).run()
+    return 0
 
 
 def cmd_index(args: argparse.Namespace) -> int:

@@ -1,0 +1,1 @@
+"""The claimbot terminal app (Textual): a thin shell over `claimbot.engine.Engine`."""

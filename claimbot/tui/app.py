@@ -1,0 +1,242 @@
+"""The main app: ask questions, read evidence cards, browse articles, speakers and claims.
+
+All blocking work (loading the model, indexing, asking) runs in thread workers; results come back
+through `call_from_thread`, so the screen stays responsive. The engine is passed in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from rich.text import Text
+from textual import on, work
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, ListView, Static, TabbedContent, TabPane
+
+from claimbot.engine import Engine, IndexReport
+from claimbot.model import Answer, Claim, Speaker
+from claimbot.store import ArticleRecord
+from claimbot.tui.screens import AddArticleScreen, ArticleScreen, ClaimsScreen, HelpScreen, SpeakerScreen
+from claimbot.tui.widgets import AnswerView, EvidenceCard, SideItem
+
+MORE_FROM_SPEAKER = 2
+
+
+class ClaimbotApp(App[None]):
+    """claimbot's terminal app over an `Engine`."""
+
+    TITLE = "claimbot"
+    SUB_TITLE = "who said what"
+    CSS_PATH = "app.tcss"
+    BINDINGS = [
+        Binding("ctrl+b", "claims", "Claims"),
+        Binding("ctrl+o", "add", "Add article"),
+        Binding("ctrl+r", "refresh", "Refresh"),
+        Binding("ctrl+t", "toggle_theme", "Theme"),
+        Binding("f1", "help", "Help"),
+        Binding("question_mark", "help", "Help", show=False),
+        Binding("ctrl+q", "quit", "Quit"),
+    ]
+
+    def __init__(self, engine: Callable[[], Engine], seeds: Path | None = None) -> None:
+        """`engine` builds the engine; it runs in a worker, so the app appears before Chroma loads."""
+        super().__init__()
+        self._make_engine = engine
+        self._engine: Engine | None = None
+        self.seeds = seeds
+        self.ready = False
+        self.waiting: list[AnswerView] = []
+
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            raise RuntimeError("the engine is not ready yet")
+        return self._engine
+
+    # ------------------------------------------------------------ layout
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="body"):
+            with Vertical(id="side"), TabbedContent(id="side-tabs"):
+                with TabPane("Articles", id="tab-articles"):
+                    yield ListView(id="articles")
+                with TabPane("Speakers", id="tab-speakers"):
+                    yield ListView(id="speakers")
+            with Vertical(id="main"):
+                yield VerticalScroll(id="conversation")
+                yield Input(placeholder="Ask: Vad sa Lavrov? · Who called Trump a coward?", id="question")
+        yield Static(Text("loading model…"), id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#question", Input).focus()
+        self.prepare()
+
+    # ------------------------------------------------------------ start-up
+
+    @work(thread=True, exclusive=True, group="prepare")
+    def prepare(self) -> None:
+        """First run indexes the seeds; then the model loads; questions asked meanwhile wait."""
+        try:
+            self.call_from_thread(self.set_status, "opening the index…")
+            self._engine = self._make_engine()
+            if self.engine.is_empty() and self.seeds is not None and self.seeds.is_dir():
+                self.call_from_thread(self.set_status, f"indexing {self.seeds} (first run)…")
+                self.engine.index([self.seeds])
+            self.call_from_thread(self.set_status, "loading model…")
+            self.engine.warm_up()
+            articles, speakers = self.engine.articles(), self.engine.speakers()
+        except Exception as exc:  # noqa: BLE001 - reported in place; the app stays open
+            self.call_from_thread(self.set_status, f"error: {type(exc).__name__}: {exc}", True)
+            return
+        self.call_from_thread(self.model_ready, articles, speakers)
+
+    def model_ready(self, articles: list[ArticleRecord], speakers: list[Speaker]) -> None:
+        self.ready = True
+        self.fill_side(articles, speakers)
+        waiting, self.waiting = self.waiting, []
+        for view in waiting:
+            self.ask(view)
+
+    def set_status(self, message: str, error: bool = False) -> None:
+        self.query_one("#status", Static).update(Text(message, style="red" if error else ""))
+
+    def fill_side(self, articles: list[ArticleRecord], speakers: list[Speaker]) -> None:
+        claims = sum(a.claims for a in articles)
+        counts = f"{len(articles)} articles · {claims} claims · {len(speakers)} speakers"
+        self.set_status(f"{counts} · {self.engine.model_name}")
+        article_list = self.query_one("#articles", ListView)
+        article_list.clear()
+        for record in articles:
+            label = Text(record.title)
+            label.append(f"  {record.claims}", style="dim")
+            article_list.append(SideItem("article", record.id, label))
+        speaker_list = self.query_one("#speakers", ListView)
+        speaker_list.clear()
+        for speaker in speakers:
+            label = Text(speaker.name)
+            label.append(f"  {speaker.claims} · {speaker.kind}", style="dim")
+            speaker_list.append(SideItem("speaker", speaker.name, label))
+
+    # ------------------------------------------------------------ asking
+
+    @on(Input.Submitted, "#question")
+    def question_submitted(self, event: Input.Submitted) -> None:
+        question = event.value.strip()
+        if not question:
+            return
+        event.input.value = ""
+        view = AnswerView(question)
+        conversation = self.query_one("#conversation", VerticalScroll)
+        conversation.mount(view)
+        conversation.scroll_end(animate=False)
+        if self.ready:
+            self.ask(view)
+        else:
+            self.waiting.append(view)
+
+    @work(thread=True, group="ask")
+    def ask(self, view: AnswerView) -> None:
+        try:
+            answer = self.engine.ask(view.question)
+            more = self.more_from_speakers(answer)
+        except Exception as exc:  # noqa: BLE001 - shown as the answer, the app keeps running
+            self.call_from_thread(self.show_answer, view, None, {}, f"{type(exc).__name__}: {exc}")
+            return
+        self.call_from_thread(self.show_answer, view, answer, more, None)
+
+    def more_from_speakers(self, answer: Answer) -> dict[str, list[Claim]]:
+        out: dict[str, list[Claim]] = {}
+        for hit in answer.hits:
+            speaker = hit.claim.speaker
+            if speaker:
+                same = [
+                    c
+                    for c in self.engine.claims(speaker=speaker)
+                    if c.speaker == speaker and c.id != hit.claim.id
+                ]
+                out[hit.claim.id] = same[:MORE_FROM_SPEAKER]
+        return out
+
+    def show_answer(
+        self, view: AnswerView, answer: Answer | None, more: dict[str, list[Claim]], error: str | None
+    ) -> None:
+        done = AnswerView(view.question, answer, more, error)
+        conversation = self.query_one("#conversation", VerticalScroll)
+        conversation.mount(done, after=view)
+        view.remove()
+        # Show the answer from its question down, not the end of the last card.
+        self.call_after_refresh(conversation.scroll_to_widget, done, animate=False, top=True)
+
+    # ------------------------------------------------------------ navigation
+
+    @on(ListView.Selected)
+    def side_selected(self, event: ListView.Selected) -> None:
+        item = event.item
+        if isinstance(item, SideItem) and not self.not_ready():
+            self.open_item(item.kind, item.key)
+
+    @work(thread=True, group="open")
+    def open_item(self, kind: str, key: str) -> None:
+        if kind == "speaker":
+            claims = [c for c in self.engine.claims(speaker=key) if c.speaker == key]
+            self.call_from_thread(self.push_screen, SpeakerScreen(key, claims))
+        else:
+            record = self.engine.find_article(key)
+            claims = self.engine.claims(article=record.id)
+            self.call_from_thread(self.push_screen, ArticleScreen(record.title, claims))
+
+    @on(EvidenceCard.ShowSpeaker)
+    def show_speaker(self, event: EvidenceCard.ShowSpeaker) -> None:
+        self.open_item("speaker", event.speaker)
+
+    def not_ready(self) -> bool:
+        if not self.ready:
+            self.notify("still loading the index and the model…", severity="warning")
+        return not self.ready
+
+    def action_claims(self) -> None:
+        if not self.not_ready():
+            self.open_claims()
+
+    @work(thread=True, group="open")
+    def open_claims(self) -> None:
+        claims = self.engine.claims()
+        self.call_from_thread(self.push_screen, ClaimsScreen(claims))
+
+    def action_add(self) -> None:
+        if not self.not_ready():
+            self.push_screen(AddArticleScreen(self.engine), self.added)
+
+    def added(self, report: IndexReport | None) -> None:
+        if report is not None:
+            count = len(report.added) + len(report.updated)
+            self.notify(f"indexed {count} article(s), {report.claims} claims")
+            self.action_refresh()
+
+    def action_refresh(self) -> None:
+        if not self.not_ready():
+            self.refresh_side()
+
+    @work(thread=True, exclusive=True, group="refresh")
+    def refresh_side(self) -> None:
+        articles, speakers = self.engine.articles(), self.engine.speakers()
+        self.call_from_thread(self.fill_side, articles, speakers)
+
+    def action_toggle_theme(self) -> None:
+        self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen())
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("Claims browser", "Every claim, filterable and sortable", self.action_claims)
+        yield SystemCommand("Add article", "Index an article file or folder", self.action_add)
+        yield SystemCommand("Refresh", "Reload articles and speakers from the index", self.action_refresh)
+        yield SystemCommand("Keys", "The key bindings", self.action_help)

@@ -219,25 +219,27 @@ def cmd_index(args: argparse.Namespace) -> int:
         _dump(report.to_dict())
     else:
         print_index_report(report)
-    return 1 if report.failed else 0
-
-
-def ensure_seeded(engine: Engine, settings: Settings) -> None:
-    """First run: an empty index gets the shipped seed articles, and the user is told."""
-    if engine.is_empty() and settings.seeds_dir.is_dir():
-        print(f"claimbot: the index is empty; indexing {settings.seeds_dir} first…", file=sys.stderr)
-        report = engine.index([settings.seeds_dir])
-        print(f"claimbot: indexed {len(report.added)} articles, {report.claims} claims", file=sys.stderr)
+    return EXIT_USAGE if report.failed else 0
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
-    settings = _settings(args)
+    from claimbot.engine import MAX_QUESTION_CHARS
     from claimbot.factory import open_engine
 
-    engine = open_engine(settings)
-    ensure_seeded(engine, settings)
+    question = " ".join(args.question.split())
+    if not question:
+        raise UserError("the question is empty")
+    if len(question) > MAX_QUESTION_CHARS:
+        raise UserError(f"the question is {len(question)} characters; the limit is {MAX_QUESTION_CHARS}")
     if args.k < 1:
         raise UserError("-k must be at least 1")
+    settings = _settings(args)
+    engine = open_engine(settings)
+    if engine.is_empty() and settings.seeds_dir.is_dir():
+        print(f"claimbot: the index is empty; indexing {settings.seeds_dir} first…", file=sys.stderr)
+        report = engine.seed_if_empty(settings.seeds_dir)
+        if report is not None:
+            print(f"claimbot: indexed {len(report.added)} articles, {report.claims} claims", file=sys.stderr)
     answer = engine.ask(args.question, args.k, speaker=args.speaker, article=args.article)
     if args.json:
         _dump(answer.to_dict())

@@ -6,6 +6,7 @@ terminals. The embedder is loaded on first need (the TUI does that in a worker).
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -94,11 +95,23 @@ class Engine:
         self._loaders = {"passages": passages, "queries": queries or passages}
         self._loaded: dict[str, Embedder] = {}
         self._lexicon: _Lexicon | None = None
-        self.store.open(model_name, 0, create=False)
+        # One operation at a time: the TUI runs asks and an index run in worker threads.
+        self._lock = threading.RLock()
+        self._checked = False
+
+    def _open(self) -> None:
+        """Attach to an existing index (refusing another model's); a missing one stays closed."""
+        if not self._checked:
+            self.store.open(self.model_name, 0, create=False)
+            self._checked = True
 
     # ------------------------------------------------------------ model
 
     def _embedder(self, role: str) -> Embedder:
+        with self._lock:
+            return self._load(role)
+
+    def _load(self, role: str) -> Embedder:
         if role not in self._loaded:
             same = self._loaders["queries"] is self._loaders["passages"]
             other = "passages" if role == "queries" else "queries"
@@ -116,16 +129,29 @@ class Engine:
     def index(
         self, sources: Sequence[str | Path], *, rebuild: bool = False, progress: Progress | None = None
     ) -> IndexReport:
-        """Add or update articles; unchanged ones cost nothing. Bad sources are reported, not fatal."""
+        """Add or update articles; unchanged ones cost nothing. Bad sources are reported, not fatal.
+
+        With `rebuild`, the old index (of any model or version) is dropped, but only once the sources
+        have been read and the model has loaded, so a typo or a broken model loses nothing."""
+        with self._lock:
+            return self._index(sources, rebuild, progress)
+
+    def _index(self, sources: Sequence[str | Path], rebuild: bool, progress: Progress | None) -> IndexReport:
         started = time.perf_counter()
-        if rebuild:
-            self.store.drop()
         added: list[str] = []
         updated: list[str] = []
         unchanged: list[str] = []
         failed: list[SourceFailure] = []
         articles, failures = self._read_all(sources)
         failed.extend(failures)
+        if not articles:
+            return IndexReport(failed=tuple(failed), seconds=time.perf_counter() - started)
+        if rebuild:
+            dim = self._embedder("passages").dim
+            self.store.drop()
+            self.store.open(self.model_name, dim, create=True)
+            self._checked = True
+        self._open()
         if not self.store.is_open:
             self.store.open(self.model_name, self._embedder("passages").dim, create=True)
         else:
@@ -203,23 +229,40 @@ class Engine:
                 group = []
         return total
 
+    def seed_if_empty(self, folder: Path) -> IndexReport | None:
+        """First run: an empty index gets the shipped seed articles."""
+        if folder.is_dir() and self.is_empty():
+            return self.index([folder])
+        return None
+
     def remove(self, article_id: str) -> ArticleRecord:
-        record = self.find_article(article_id)
-        self.store.remove_article(record.id)
-        self._lexicon = None
-        return record
+        """Remove by exact id or unique id prefix only: a destructive command does not guess."""
+        self._open()
+        q = article_id.strip().lower()
+        matches = [r for r in self.store.articles() if r.id == q] or [
+            r for r in self.store.articles() if len(q) >= 4 and r.id.startswith(q)
+        ]
+        if len(matches) != 1:
+            found = "no article has" if not matches else f"{len(matches)} articles have"
+            raise StoreError(f"{found} the id {article_id!r} (see `claimbot articles`)")
+        with self._lock:
+            self.store.remove_article(matches[0].id)
+            self._lexicon = None
+        return matches[0]
 
     # ------------------------------------------------------------ reading
 
     def is_empty(self) -> bool:
+        self._open()
         return not self.store.is_open or self.store.count() == 0
 
     def articles(self) -> list[ArticleRecord]:
+        self._open()
         return self.store.articles()
 
     def find_article(self, query: str) -> ArticleRecord:
         """An article by id, id prefix, source path/URL or a unique title fragment."""
-        records = self.store.articles()
+        records = self.articles()
         q = query.strip().lower()
         exact = [r for r in records if q in (r.id, r.source.lower())]
         loose = exact or [
@@ -233,6 +276,7 @@ class Engine:
 
     def claims(self, speaker: str | None = None, article: str | None = None) -> list[Claim]:
         """Claims in date and sentence order, filtered by speaker (loosely) and article."""
+        self._open()
         where: dict[str, Any] = {}
         if article:
             where = {"article_id": self.find_article(article).id}
@@ -241,7 +285,16 @@ class Engine:
             claims = [c for c in claims if retrieve.speaker_matches(speaker, c.speaker)]
         return claims
 
+    def speaker_claims(self, name: str) -> list[Claim]:
+        """The claims of one speaker (exact canonical name), from the in-memory index."""
+        self._open()
+        if self.is_empty():
+            return []
+        claims = [c for c in self._lexicon_now().claims.values() if c.speaker == name]
+        return sorted(claims, key=lambda c: (c.article_date or "", c.article_id, c.index))
+
     def speakers(self) -> list[Speaker]:
+        self._open()
         grouped: dict[str, list[Claim]] = {}
         for claim in self.store.claims():
             if claim.speaker:
@@ -275,6 +328,10 @@ class Engine:
         mode: str = "hybrid",
     ) -> Answer:
         """The claims that answer a question, best first, or an honest abstention."""
+        with self._lock:
+            return self._ask(question, k, speaker, article, mode)
+
+    def _ask(self, question: str, k: int, speaker: str | None, article: str | None, mode: str) -> Answer:
         question = " ".join(question.split())
         if not question:
             raise StoreError("the question is empty")
@@ -295,7 +352,7 @@ class Engine:
         allowed = _allowed(lexicon, where)
         lexical = {cid: v for cid, v in lexicon.bm25.scores(retrieve.terms(question)).items() if allowed(cid)}
         similarities = self._similarities(question, where, lexicon, named, lexical)
-        favoured = [cid for cid in similarities if lexicon.claims[cid].speaker in named]
+        favoured = [cid for cid in similarities if lexicon.claims[cid].speaker in named and allowed(cid)]
         groups = {cid: lexicon.claims[cid].language for cid in similarities}
         if mode == "dense":
             ranked = retrieve.fuse(similarities, {}, dict.fromkeys(similarities, ""), (), speaker_bonus=0.0)
@@ -363,7 +420,8 @@ class Engine:
                 nearest({"language": language}, DENSE_CANDIDATES)
         wanted = [cid for cid, _ in sorted(lexical.items(), key=lambda kv: -kv[1])[:20]]
         if named:
-            wanted += [cid for cid, c in lexicon.claims.items() if c.speaker in named][:100]
+            allowed = _allowed(lexicon, where)
+            wanted += [cid for cid, c in lexicon.claims.items() if c.speaker in named and allowed(cid)][:100]
         missing = [cid for cid in dict.fromkeys(wanted) if cid not in found]
         if missing:
             found.update(self.store.similarities(vector, missing))

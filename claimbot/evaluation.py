@@ -9,7 +9,7 @@ from typing import Any
 
 from claimbot.model import Claim
 from claimbot.parse import parse_article
-from claimbot.sources import read_article
+from claimbot.sources import SourceError, read_article
 
 
 @dataclass(frozen=True)
@@ -78,12 +78,13 @@ def same_speaker(expected: str | None, got: str | None) -> bool:
 
 def score_gold(path: Path) -> tuple[GoldScore, list[Mismatch]]:
     article_path, gold = load_gold(path)
-    claims = parse_article(read_article(article_path)).claims
+    article = read_article(article_path)
+    claims = parse_article(article).claims
     by_text: dict[str, Claim] = {c.text: c for c in claims}
     counts = dict.fromkeys(_COUNTS, 0)
     misses: list[Mismatch] = []
     position = 0
-    text = read_article(article_path).text
+    text = article.text
     for item in gold["claims"]:
         counts["sentences"] += 1
         claim = by_text.get(item["text"])
@@ -151,7 +152,9 @@ def evaluate_retrieval(settings: Any, questions_path: Path, corpus: list[str]) -
     questions = json.loads(questions_path.read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory(prefix="claimbot-eval-") as tmp:
         engine = open_engine(replace(settings, index_dir=Path(tmp), chroma_url=None))
-        engine.index(corpus)
+        report = engine.index(corpus)
+        if not report.added:
+            raise SourceError(f"the corpus {' '.join(corpus)} has no articles to index")
         return [score_mode(engine, questions, mode) for mode in MODES]
 
 

@@ -26,7 +26,8 @@ def open_store(settings: Settings) -> ClaimStore:
 
 
 def open_engine(settings: Settings, *, fast_queries: bool = True) -> Engine:
-    """An engine over the configured index. Models load on first use, not here."""
+    """An engine over the configured index. Models load on first use, not here; a model that has
+    no separate fast path is loaded once and serves both roles."""
     from claimbot import embed
 
     model = settings.model
@@ -35,12 +36,13 @@ def open_engine(settings: Settings, *, fast_queries: bool = True) -> Engine:
         return embed.load_embedder(model, fast=False)
 
     def queries() -> embed.Embedder:
-        return embed.load_embedder(model, fast=fast_queries)
+        return embed.load_embedder(model, fast=True)
 
+    fast = fast_queries and model == DEFAULT_MODEL
     return Engine(
         open_store(settings),
         model_name=model_identity(model),
         passages=passages,
-        queries=queries,
+        queries=queries if fast else passages,
         max_bytes=settings.max_bytes,
     )

@@ -7,6 +7,9 @@ from dataclasses import asdict, dataclass
 from enum import StrEnum
 from typing import Any
 
+# Bump when segmentation or attribution rules change: indexed articles are then parsed again.
+PARSER_VERSION = "2"
+
 
 class SegmentKind(StrEnum):
     """What a piece of an article is: only titles and sentences are claims."""
@@ -52,7 +55,8 @@ class Article:
 
     @property
     def content_hash(self) -> str:
-        return short_hash(self.title, self.text, self.date or "", self.outlet or "")
+        """Changes with the text, its metadata or the parsing rules (so an upgrade re-parses)."""
+        return short_hash(PARSER_VERSION, self.title, self.text, self.date or "", self.outlet or "")
 
 
 @dataclass(frozen=True)

@@ -104,7 +104,7 @@ def name_variants(name: str) -> set[str]:
     """Folded forms by which a question may refer to a speaker: full name and surname."""
     parts = _WORD.findall(fold(name))
     variants = {" ".join(parts)}
-    if len(parts) >= 2 and len(parts[-1]) >= 3:
+    if len(parts) >= 2 and len(parts[-1]) >= 2:
         variants.add(parts[-1])
     return {transliterate(v) for v in variants}
 
@@ -190,7 +190,7 @@ def speaker_matches(query: str, speaker: str | None) -> bool:
         return False
     q = transliterate(" ".join(_WORD.findall(fold(query))))
     full = transliterate(" ".join(_WORD.findall(fold(speaker))))
-    return q == full or q in name_variants(speaker) or (len(q) >= 4 and q in full)
+    return q == full or q in name_variants(speaker) or bool(q and re.search(rf"\b{re.escape(q)}\b", full))
 
 
 _ASKED = re.compile(

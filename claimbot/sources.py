@@ -99,6 +99,8 @@ def read_article(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, *, detect: bool
         raise SourceError(f"{path}: cannot read ({exc.strerror})") from None
     if path.is_dir():
         raise SourceError(f"{path}: is a directory with no supported files")
+    if not path.is_file():
+        raise SourceError(f"{path}: not a regular file")
     if size > max_bytes:
         raise SourceError(f"{path}: {size / 1e6:.1f} MB is over the {max_bytes / 1e6:.0f} MB limit")
     try:

@@ -93,7 +93,6 @@ def _claim_metadata(claim: Claim, content_hash: str) -> dict[str, str | int]:
     data = claim.to_dict()
     meta = {key: _meta(data[key]) for key in _CLAIM_FIELDS}
     meta["content_hash"] = content_hash
-    meta["speaker_key"] = speaker_key(claim.speaker)
     return meta
 
 
@@ -103,19 +102,6 @@ def _claim_from(record_id: str, document: str, meta: dict[str, Any]) -> Claim:
     values["article_source"] = values["article_source"] or ""
     values["language"] = values["language"] or ""
     return Claim.from_dict({"id": record_id, "text": document, **values})
-
-
-def speaker_key(name: str | None) -> str:
-    """A loose key for a speaker name: case, accents and common transliterations folded."""
-    if not name:
-        return ""
-    import unicodedata
-
-    folded = unicodedata.normalize("NFKD", name.lower())
-    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
-    for a, b in (("sergej", "sergei"), ("dmitrij", "dmitri"), ("dmitry", "dmitri"), ("j", "i"), ("w", "v")):
-        folded = folded.replace(a, b)
-    return " ".join(folded.split())
 
 
 class ClaimStore:
@@ -130,6 +116,8 @@ class ClaimStore:
         try:
             if url:
                 parsed = urlparse(url)
+                if parsed.scheme not in ("http", "https") or not parsed.hostname:
+                    raise ValueError("give the server as http://host:port")
                 self._client = chromadb.HttpClient(
                     host=parsed.hostname or "127.0.0.1",
                     port=parsed.port or (443 if parsed.scheme == "https" else 8000),
@@ -193,15 +181,6 @@ class ClaimStore:
     @property
     def is_open(self) -> bool:
         return self._claims is not None and self._articles is not None
-
-    def model(self) -> str | None:
-        """The model an existing index was built with, or None for no index."""
-        try:
-            claims = self._client.get_collection(CLAIMS, embedding_function=None)
-        except Exception:  # noqa: BLE001 - no collection: no index
-            return None
-        value = (claims.metadata or {}).get("claimbot_model")
-        return str(value) if value else None
 
     def drop(self) -> None:
         """Delete everything (for --rebuild)."""

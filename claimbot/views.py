@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from functools import reduce
@@ -44,11 +45,7 @@ def print_parsed(parsed: ParsedArticle, show_all: bool = False) -> None:
     for seg in parsed.segments:
         if seg.is_claim:
             claim = next(claims)
-            speaker = claim.speaker or "narrator"
-            if claim.role:
-                speaker += f" ({claim.role})"
-            if claim.via:
-                speaker += f", via {claim.via}"
+            speaker = speaker_label(claim)
             table.add_row(
                 str(claim.index), Text(speaker), str(claim.speaker_kind), str(claim.form), Text(claim.text)
             )
@@ -133,9 +130,8 @@ def print_index_report(report: IndexReport) -> None:
         f"{len(report.added)} added, {len(report.updated)} updated, {len(report.unchanged)} unchanged, "
         f"{len(report.failed)} failed; {report.claims} claims embedded in {report.seconds:.1f} s"
     )
-    err = console(stderr=True)
-    for failure in report.failed:
-        err.print(Text(f"claimbot: error: {failure.message}", style="red"))
+    for failure in report.failed:  # one plain line each, never wrapped
+        print(f"claimbot: error: {' '.join(failure.message.split())}", file=sys.stderr)
 
 
 def speaker_label(claim: Claim) -> str:
@@ -184,9 +180,9 @@ def print_claims(claims: Sequence[Claim]) -> None:
         table.add_column(name, ratio=5 if name == "text" else None, no_wrap=name in ("date", "#", "form"))
     for c in claims:
         table.add_row(
-            c.article_date or "",
+            Text(c.article_date or ""),
             Text(c.article_title[:30]),
-            str(c.index),
+            str(c.index + 1),
             Text(speaker_label(c)),
             str(c.form),
             Text(c.text),
@@ -208,8 +204,8 @@ def print_speakers(speakers: Sequence[Speaker]) -> None:
             str(len(s.articles)),
             Text(", ".join(s.aliases)),
             Text(", ".join(s.roles)),
-            s.first_date or "",
-            s.last_date or "",
+            Text(s.first_date or ""),
+            Text(s.last_date or ""),
         )
     console().print(table)
 
@@ -221,7 +217,9 @@ def print_articles(records: Sequence[ArticleRecord]) -> None:
     for name in ("id", "date", "outlet", "lang", "claims", "title"):
         table.add_column(name, no_wrap=name != "title")
     for r in records:
-        table.add_row(r.id, r.date or "", Text(r.outlet or ""), r.language, str(r.claims), Text(r.title))
+        table.add_row(
+            r.id, Text(r.date or ""), Text(r.outlet or ""), r.language, str(r.claims), Text(r.title)
+        )
     console().print(table)
     if not records:
         console(stderr=True).print("the index is empty")

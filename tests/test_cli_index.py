@@ -69,7 +69,7 @@ def test_unknown_speaker_question_abstains(index_dir: Path) -> None:
         (("ask", "   "), "the question is empty"),
         (("ask", "x" * 10_000), "limit"),
         (("ask", "vapenvila", "--model", "some/other-model"), "built with model"),
-        (("remove", "no-such-article"), "no article matches"),
+        (("remove", "no-such-article"), "no article has"),
         (("claims", "--article", "zzzz-nothing"), "no article matches"),
     ],
 )
@@ -86,3 +86,21 @@ def test_remove(index_dir: Path) -> None:
     assert result.returncode == 0 and target["id"] in result.stdout
     left = json.loads(run("articles", "--json", index=index_dir).stdout)
     assert target["id"] not in {a["id"] for a in left}
+
+
+def test_index_of_bad_sources_is_status_2_and_keeps_the_index(index_dir: Path, tmp_path: Path) -> None:
+    before = len(json.loads(run("claims", "--json", index=index_dir).stdout))
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    result = run("index", str(empty), str(tmp_path / "missing.txt"), index=index_dir)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "empty" in result.stderr and "no such file" in result.stderr
+    assert len(json.loads(run("claims", "--json", index=index_dir).stdout)) == before
+
+
+def test_bad_chroma_url_is_one_line(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "claimbot", "articles", "--chroma-url", "chroma.internal:9000"],
+        cwd=ROOT, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 2 and "http://host:port" in result.stderr and result.stderr.count("\n") == 1

@@ -117,7 +117,7 @@ def test_remove_article(indexed: Engine) -> None:
     indexed.remove(record.id)
     assert record.id not in {r.id for r in indexed.articles()}
     assert all(c.article_id != record.id for c in indexed.claims())
-    with pytest.raises(StoreError, match="no article matches"):
+    with pytest.raises(StoreError, match="no article has"):
         indexed.remove(record.id)
 
 
@@ -133,7 +133,7 @@ def test_another_model_is_refused_with_both_names(indexed: Engine, passage_embed
     with pytest.raises(
         StoreError, match=r"built with model .*multilingual-e5-small.*not 'other-model'.*--rebuild"
     ):
-        Engine(indexed.store, model_name="other-model", passages=lambda: passage_embedder)
+        Engine(indexed.store, model_name="other-model", passages=lambda: passage_embedder).articles()
 
 
 def test_empty_and_huge_questions(indexed: Engine) -> None:
@@ -141,3 +141,29 @@ def test_empty_and_huge_questions(indexed: Engine) -> None:
         indexed.ask("   ")
     with pytest.raises(StoreError, match="limit"):
         indexed.ask("x" * 10_000)
+
+
+def test_rebuild_switches_model_and_a_bad_rebuild_loses_nothing(
+    indexed: Engine, passage_embedder: Any, tmp_path: Path
+) -> None:
+    before = indexed.store.count()
+    other = Engine(indexed.store, model_name="other-model", passages=lambda: passage_embedder)
+    report = other.index([tmp_path / "missing.txt"], rebuild=True)
+    assert report.failed and not report.added
+    assert indexed.store.count() == before  # nothing read, so nothing dropped
+    report = other.index([SEED], rebuild=True)
+    assert len(report.added) == 1 and other.store.count() == 16
+    assert other.ask("Vad sa Lavrov?").hits[0].claim.speaker == "Sergej Lavrov"
+
+
+def test_article_filter_holds_when_the_question_names_a_speaker(indexed: Engine) -> None:
+    english = next(r.id for r in indexed.articles() if r.language == "en")
+    answer = indexed.ask("What did Lavrov say?", article=english)
+    assert all(h.claim.article_id == english for h in answer.hits)
+    assert all(h.claim.speaker != "Sergej Lavrov" for h in answer.hits)
+
+
+def test_remove_needs_an_id_not_a_title_word(indexed: Engine) -> None:
+    with pytest.raises(StoreError, match="no article has"):
+        indexed.remove("a")
+    assert len(indexed.articles()) == 3

@@ -49,6 +49,7 @@ class ClaimbotApp(App[None]):
         self._engine: Engine | None = None
         self.seeds = seeds
         self.ready = False
+        self.failed: str | None = None
         self.waiting: list[AnswerView] = []
 
     @property
@@ -85,14 +86,14 @@ class ClaimbotApp(App[None]):
         try:
             self.call_from_thread(self.set_status, "opening the index…")
             self._engine = self._make_engine()
-            if self.engine.is_empty() and self.seeds is not None and self.seeds.is_dir():
+            if self.seeds is not None and self.engine.is_empty():
                 self.call_from_thread(self.set_status, f"indexing {self.seeds} (first run)…")
-                self.engine.index([self.seeds])
+                self.engine.seed_if_empty(self.seeds)
             self.call_from_thread(self.set_status, "loading model…")
             self.engine.warm_up()
             articles, speakers = self.engine.articles(), self.engine.speakers()
         except Exception as exc:  # noqa: BLE001 - reported in place; the app stays open
-            self.call_from_thread(self.set_status, f"error: {type(exc).__name__}: {exc}", True)
+            self.call_from_thread(self.start_failed, f"{exc}")
             return
         self.call_from_thread(self.model_ready, articles, speakers)
 
@@ -102,6 +103,13 @@ class ClaimbotApp(App[None]):
         waiting, self.waiting = self.waiting, []
         for view in waiting:
             self.ask(view)
+
+    def start_failed(self, message: str) -> None:
+        self.failed = message
+        self.set_status(f"error: {message}", True)
+        waiting, self.waiting = self.waiting, []
+        for view in waiting:
+            self.show_answer(view, None, {}, f"cannot answer: {message}")
 
     def set_status(self, message: str, error: bool = False) -> None:
         self.query_one("#status", Static).update(Text(message, style="red" if error else ""))
@@ -137,6 +145,8 @@ class ClaimbotApp(App[None]):
         conversation.scroll_end(animate=False)
         if self.ready:
             self.ask(view)
+        elif self.failed:
+            self.show_answer(view, None, {}, f"cannot answer: {self.failed}")
         else:
             self.waiting.append(view)
 
@@ -155,11 +165,7 @@ class ClaimbotApp(App[None]):
         for hit in answer.hits:
             speaker = hit.claim.speaker
             if speaker:
-                same = [
-                    c
-                    for c in self.engine.claims(speaker=speaker)
-                    if c.speaker == speaker and c.id != hit.claim.id
-                ]
+                same = [c for c in self.engine.speaker_claims(speaker) if c.id != hit.claim.id]
                 out[hit.claim.id] = same[:MORE_FROM_SPEAKER]
         return out
 
@@ -183,20 +189,25 @@ class ClaimbotApp(App[None]):
 
     @work(thread=True, group="open")
     def open_item(self, kind: str, key: str) -> None:
-        if kind == "speaker":
-            claims = [c for c in self.engine.claims(speaker=key) if c.speaker == key]
-            self.call_from_thread(self.push_screen, SpeakerScreen(key, claims))
-        else:
-            record = self.engine.find_article(key)
-            claims = self.engine.claims(article=record.id)
-            self.call_from_thread(self.push_screen, ArticleScreen(record.title, claims))
+        try:
+            if kind == "speaker":
+                screen: Screen[None] = SpeakerScreen(key, self.engine.speaker_claims(key))
+            else:
+                record = self.engine.find_article(key)
+                screen = ArticleScreen(record.title, self.engine.claims(article=record.id))
+        except Exception as exc:  # noqa: BLE001 - a failed read is reported, the app stays open
+            self.call_from_thread(self.notify, f"{type(exc).__name__}: {exc}", severity="error")
+            return
+        self.call_from_thread(self.push_screen, screen)
 
     @on(EvidenceCard.ShowSpeaker)
     def show_speaker(self, event: EvidenceCard.ShowSpeaker) -> None:
         self.open_item("speaker", event.speaker)
 
     def not_ready(self) -> bool:
-        if not self.ready:
+        if self.failed:
+            self.notify(self.failed, severity="error")
+        elif not self.ready:
             self.notify("still loading the index and the model…", severity="warning")
         return not self.ready
 
@@ -206,7 +217,11 @@ class ClaimbotApp(App[None]):
 
     @work(thread=True, group="open")
     def open_claims(self) -> None:
-        claims = self.engine.claims()
+        try:
+            claims = self.engine.claims()
+        except Exception as exc:  # noqa: BLE001 - reported, the app stays open
+            self.call_from_thread(self.notify, f"{type(exc).__name__}: {exc}", severity="error")
+            return
         self.call_from_thread(self.push_screen, ClaimsScreen(claims))
 
     def action_add(self) -> None:
@@ -225,7 +240,11 @@ class ClaimbotApp(App[None]):
 
     @work(thread=True, exclusive=True, group="refresh")
     def refresh_side(self) -> None:
-        articles, speakers = self.engine.articles(), self.engine.speakers()
+        try:
+            articles, speakers = self.engine.articles(), self.engine.speakers()
+        except Exception as exc:  # noqa: BLE001 - reported, the app stays open
+            self.call_from_thread(self.notify, f"{type(exc).__name__}: {exc}", severity="error")
+            return
         self.call_from_thread(self.fill_side, articles, speakers)
 
     def action_toggle_theme(self) -> None:

@@ -12,7 +12,6 @@ BADGE_STYLES = {
     SpeakerKind.SOURCE: "bold black on #ffcf70",
     SpeakerKind.NARRATOR: "bold black on #b0b0b0",
 }
-KIND_LABELS = {SpeakerKind.PERSON: "person", SpeakerKind.SOURCE: "source", SpeakerKind.NARRATOR: "narrator"}
 
 
 def sentence(claim: Claim) -> Text:
@@ -38,7 +37,7 @@ def badge(claim: Claim) -> Text:
     label = Text()
     label.append(f" {name} ", style=BADGE_STYLES[claim.speaker_kind])
     extra = " · ".join(x for x in (claim.role, f"via {claim.via}" if claim.via else None) if x)
-    label.append(f" {KIND_LABELS[claim.speaker_kind]}, {claim.form}", style="dim")
+    label.append(f" {claim.speaker_kind}, {claim.form}", style="dim")
     if extra:
         label.append(f" · {extra}", style="italic")
     return label

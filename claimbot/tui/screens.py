@@ -65,7 +65,7 @@ class ArticleScreen(Screen[None]):
 
 
 class ClaimsScreen(Screen[None]):
-    """Every claim in a table: type to filter, click a column header (or press 1-5) to sort."""
+    """Every claim in a table: type to filter, click a column header (or press 1-3) to sort."""
 
     BINDINGS = [
         ("escape", "app.pop_screen", "Back"),
@@ -73,7 +73,6 @@ class ClaimsScreen(Screen[None]):
         ("2", "sort('form')", "Sort form"),
         ("3", "sort('article')", "Sort article"),
     ]
-    COLUMNS = ("speaker", "form", "article", "#", "text")
 
     def __init__(self, claims: list[Claim]) -> None:
         super().__init__()
@@ -177,6 +176,8 @@ class AddArticleScreen(ModalScreen[IndexReport | None]):
     @on(Input.Submitted, "#add-path")
     @on(Button.Pressed, "#add-go")
     def start(self) -> None:
+        if self.query_one("#add-go", Button).disabled:
+            return  # a run is going; the engine does one index run at a time anyway
         raw = self.query_one("#add-path", Input).value.strip()
         status = self.query_one("#add-status", Static)
         if not raw:

@@ -246,7 +246,7 @@ def fuse(
     speaker_ids: Iterable[str] = (),
     *,
     lexical_weight: float = 0.35,
-    speaker_bonus: float = 1.0,
+    speaker_bonus: float = 0.5,
 ) -> list[Scored]:
     """One ranking from dense similarity (standardised per language), BM25 and the speaker match."""
     z = standardise(similarities, groups)

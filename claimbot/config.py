@@ -17,7 +17,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-DEFAULT_MODEL = "e5-small"
+from claimbot.sources import DEFAULT_MAX_BYTES
+
+DEFAULT_MODEL = "e5-small"  # the same alias as claimbot.embed.DEFAULT_MODEL
 
 
 @dataclass(frozen=True)
@@ -26,7 +28,7 @@ class Settings:
     chroma_url: str | None = None
     model: str = DEFAULT_MODEL
     seeds_dir: Path = Path("seeds")
-    max_bytes: int = 10 * 1024 * 1024
+    max_bytes: int = DEFAULT_MAX_BYTES
 
     @classmethod
     def load(
@@ -46,7 +48,7 @@ class Settings:
             chroma_url=chroma_url or env.get("CLAIMBOT_CHROMA_URL") or None,
             model=model or env.get("CLAIMBOT_MODEL") or DEFAULT_MODEL,
             seeds_dir=Path(env.get("CLAIMBOT_SEEDS_DIR") or cwd / "seeds"),
-            max_bytes=int(env.get("CLAIMBOT_MAX_BYTES") or 10 * 1024 * 1024),
+            max_bytes=int(env.get("CLAIMBOT_MAX_BYTES") or DEFAULT_MAX_BYTES),
         )
 
 

@@ -70,6 +70,22 @@ async def test_ask_shows_a_card_for_lavrov(app: ClaimbotApp) -> None:
         assert "Sergej Lavrov" in str(cards[0].query_one(".card-head", Static).render())
 
 
+async def test_a_card_expands_from_the_keyboard(app: ClaimbotApp) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(app, pilot)
+        await ask(app, pilot, "Vad sa Lavrov?")
+        for _ in range(6):
+            await pilot.press("tab")
+            if isinstance(app.focused, EvidenceCard):
+                break
+        card = app.focused
+        assert isinstance(card, EvidenceCard) and not card.has_class("expanded")
+        await pilot.press("enter")
+        assert card.has_class("expanded")
+        context = [str(w.render()) for w in card.query(".context")]
+        assert any(line.startswith("before: Från Kreml") for line in context)
+
+
 async def test_question_before_the_model_is_ready_is_answered(
     tmp_path: Path, seeds: Path, passage_embedder: Any, query_embedder: Any
 ) -> None:

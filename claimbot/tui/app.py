@@ -69,7 +69,8 @@ class ClaimbotApp(App[None]):
                 with TabPane("Speakers", id="tab-speakers"):
                     yield ListView(id="speakers")
             with Vertical(id="main"):
-                yield VerticalScroll(id="conversation")
+                # Not focusable itself: Tab goes straight to the evidence cards.
+                yield VerticalScroll(id="conversation", can_focus=False)
                 yield Input(placeholder="Ask: Vad sa Lavrov? · Who called Trump a coward?", id="question")
         yield Static(Text("loading model…"), id="status")
         yield Footer()

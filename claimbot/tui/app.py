@@ -115,22 +115,24 @@ class ClaimbotApp(App[None]):
     def set_status(self, message: str, error: bool = False) -> None:
         self.query_one("#status", Static).update(Text(message, style="red" if error else ""))
 
+    def report_error(self, exc: Exception) -> None:
+        """A failed read in a worker becomes a notification; the app stays open."""
+        self.notify(f"{type(exc).__name__}: {exc}", severity="error")
+
     def fill_side(self, articles: list[ArticleRecord], speakers: list[Speaker]) -> None:
         claims = sum(a.claims for a in articles)
         counts = f"{len(articles)} articles · {claims} claims · {len(speakers)} speakers"
         self.set_status(f"{counts} · {self.engine.model_name}")
-        article_list = self.query_one("#articles", ListView)
-        article_list.clear()
-        for record in articles:
-            label = Text(record.title)
-            label.append(f"  {record.claims}", style="dim")
-            article_list.append(SideItem("article", record.id, label))
-        speaker_list = self.query_one("#speakers", ListView)
-        speaker_list.clear()
-        for speaker in speakers:
-            label = Text(speaker.name)
-            label.append(f"  {speaker.claims} · {speaker.kind}", style="dim")
-            speaker_list.append(SideItem("speaker", speaker.name, label))
+        self.fill_list("#articles", [("article", a.id, a.title, f"{a.claims}") for a in articles])
+        self.fill_list("#speakers", [("speaker", s.name, s.name, f"{s.claims} · {s.kind}") for s in speakers])
+
+    def fill_list(self, selector: str, rows: list[tuple[str, str, str, str]]) -> None:
+        target = self.query_one(selector, ListView)
+        target.clear()
+        for kind, key, name, count in rows:
+            label = Text(name)
+            label.append(f"  {count}", style="dim")
+            target.append(SideItem(kind, key, label))
 
     # ------------------------------------------------------------ asking
 
@@ -197,7 +199,7 @@ class ClaimbotApp(App[None]):
                 record = self.engine.find_article(key)
                 screen = ArticleScreen(record.title, self.engine.claims(article=record.id))
         except Exception as exc:  # noqa: BLE001 - a failed read is reported, the app stays open
-            self.call_from_thread(self.notify, f"{type(exc).__name__}: {exc}", severity="error")
+            self.call_from_thread(self.report_error, exc)
             return
         self.call_from_thread(self.push_screen, screen)
 
@@ -221,7 +223,7 @@ class ClaimbotApp(App[None]):
         try:
             claims = self.engine.claims()
         except Exception as exc:  # noqa: BLE001 - reported, the app stays open
-            self.call_from_thread(self.notify, f"{type(exc).__name__}: {exc}", severity="error")
+            self.call_from_thread(self.report_error, exc)
             return
         self.call_from_thread(self.push_screen, ClaimsScreen(claims))
 
@@ -244,7 +246,7 @@ class ClaimbotApp(App[None]):
         try:
             articles, speakers = self.engine.articles(), self.engine.speakers()
         except Exception as exc:  # noqa: BLE001 - reported, the app stays open
-            self.call_from_thread(self.notify, f"{type(exc).__name__}: {exc}", severity="error")
+            self.call_from_thread(self.report_error, exc)
             return
         self.call_from_thread(self.fill_side, articles, speakers)
 

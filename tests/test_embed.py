@@ -155,10 +155,8 @@ def test_build_is_atomic_and_replaces_leftovers(build: Build) -> None:
 def test_built_folder_is_reused(build: Build) -> None:
     files = [build.folder / "model.safetensors", build.folder / "claimbot_build.json"]
     before = [f.stat().st_mtime_ns for f in files]
-    started = time.perf_counter()
     assert default_model_dir(build.cache) == build.folder
-    assert time.perf_counter() - started < build.seconds
-    assert [f.stat().st_mtime_ns for f in files] == before
+    assert [f.stat().st_mtime_ns for f in files] == before  # not rebuilt (no timing: CI is noisy)
 
 
 @pytest.mark.slow

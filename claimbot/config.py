@@ -7,7 +7,8 @@
 | chroma_url | --chroma-url | CLAIMBOT_CHROMA_URL | none: a local folder index |
 | model | --model | CLAIMBOT_MODEL | `e5-small`, the bundled multilingual-e5-small |
 | seeds_dir | - | CLAIMBOT_SEEDS_DIR | `./seeds` |
-| max_bytes | - | CLAIMBOT_MAX_BYTES | 10 MB, the largest article file or page read |
+| max_bytes | - | CLAIMBOT_MAX_BYTES | 10 MB, the largest article file read |
+| max_fetch_bytes | - | CLAIMBOT_MAX_FETCH_BYTES | 5 MB, the largest page fetched from a URL |
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ class Settings:
     model: str = DEFAULT_MODEL
     seeds_dir: Path = Path("seeds")
     max_bytes: int = DEFAULT_MAX_BYTES
+    max_fetch_bytes: int = 5 * 1024 * 1024
 
     @classmethod
     def load(
@@ -49,6 +51,7 @@ class Settings:
             model=model or env.get("CLAIMBOT_MODEL") or DEFAULT_MODEL,
             seeds_dir=Path(env.get("CLAIMBOT_SEEDS_DIR") or cwd / "seeds"),
             max_bytes=int(env.get("CLAIMBOT_MAX_BYTES") or DEFAULT_MAX_BYTES),
+            max_fetch_bytes=int(env.get("CLAIMBOT_MAX_FETCH_BYTES") or 5 * 1024 * 1024),
         )
 
 

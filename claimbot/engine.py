@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from claimbot import retrieve
+from claimbot.fetch import FetchSettings, fetch_article, is_url
 from claimbot.model import Answer, Article, Claim, Evidence, Speaker
 from claimbot.parse import parse_article
 from claimbot.sources import DEFAULT_MAX_BYTES, SourceError, iter_source_files, read_article, with_language
@@ -88,9 +89,11 @@ class Engine:
         passages: Callable[[], Embedder],
         queries: Callable[[], Embedder] | None = None,
         max_bytes: int = DEFAULT_MAX_BYTES,
+        fetch: FetchSettings | None = None,
     ) -> None:
         self.store = store
         self.max_bytes = max_bytes
+        self.fetch_settings = fetch or FetchSettings()
         self.model_name = model_name
         self._loaders = {"passages": passages, "queries": queries or passages}
         self._loaded: dict[str, Embedder] = {}
@@ -189,8 +192,11 @@ class Engine:
         failures: list[SourceFailure] = []
         for source in sources:
             text = str(source)
-            if text.startswith(("http://", "https://")):
-                failures.append(SourceFailure(text, "URLs are not supported yet"))
+            if is_url(text):
+                try:
+                    articles.append(fetch_article(text, self.fetch_settings))
+                except SourceError as exc:
+                    failures.append(SourceFailure(text, str(exc)))
                 continue
             files = list(iter_source_files([source]))
             if not files:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from claimbot.config import DEFAULT_MODEL, Settings
 from claimbot.engine import Engine
+from claimbot.fetch import FetchSettings
 from claimbot.store import ClaimStore
 
 
@@ -45,4 +46,5 @@ def open_engine(settings: Settings, *, fast_queries: bool = True) -> Engine:
         passages=passages,
         queries=queries if fast else passages,
         max_bytes=settings.max_bytes,
+        fetch=FetchSettings(max_bytes=settings.max_fetch_bytes),
     )

@@ -116,8 +116,10 @@ def with_language(article: Article) -> Article:
     return article if article.language else replace(article, language=detect_language(article.text))
 
 
-def article_from_bytes(data: bytes, *, source: str, kind: str, label: str, detect: bool = True) -> Article:
-    """Turn raw bytes into an Article; `kind` is "html" or "text"."""
+def article_from_bytes(
+    data: bytes, *, source: str, kind: str, label: str, detect: bool = True, url: str | None = None
+) -> Article:
+    """Turn raw bytes into an Article; `kind` is "html" or "text"; `url` is where it was fetched."""
     text = decode(data, label)
     if kind == "text" and looks_like_html(text):
         kind = "html"
@@ -127,15 +129,15 @@ def article_from_bytes(data: bytes, *, source: str, kind: str, label: str, detec
         raise SourceError(f"{label}: no article text")
     title = raw.title or body.split("\n", 1)[0]
     return Article(
-        id=short_hash(raw.url or source, size=12),
-        source=raw.url or source,
+        id=short_hash(url or raw.url or source, size=12),
+        source=url or raw.url or source,
         title=clean_line(title),
         text=body,
         language=detect_language(body) if detect else "",
         date=raw.date,
         outlet=raw.outlet,
         author=raw.author,
-        url=raw.url,
+        url=url or raw.url,
     )
 
 
@@ -225,7 +227,8 @@ def parse_html(html: str) -> RawDocument:
 
     doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False)
     text = getattr(doc, "text", None) if doc is not None else None
-    if not text:
+    # A page of menus and links gives only short lines: that is no article.
+    if not text or not any(len(line.split()) >= 6 for line in text.split("\n")):
         return RawDocument(text="")
     title = getattr(doc, "title", None)
     if title and not text.lstrip().startswith(title.strip()):

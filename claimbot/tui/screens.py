@@ -14,6 +14,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, DataTable, Footer, Header, Input, Label, ProgressBar, Static
 
 from claimbot.engine import Engine, IndexReport
+from claimbot.fetch import is_url
 from claimbot.model import Claim
 from claimbot.tui import render
 
@@ -161,8 +162,10 @@ class AddArticleScreen(ModalScreen[IndexReport | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="add-dialog"):
-            yield Label("Add an article: a file (.txt, .md, .html) or a folder", classes="dialog-title")
-            yield Input(placeholder="path/to/article.txt", id="add-path")
+            yield Label(
+                "Add an article: a file (.txt, .md, .html), a folder or a URL", classes="dialog-title"
+            )
+            yield Input(placeholder="path/to/article.txt or https://…", id="add-path")
             yield ProgressBar(id="add-progress", show_eta=False)
             yield Static("", id="add-status")
             with Horizontal(classes="buttons"):
@@ -183,16 +186,16 @@ class AddArticleScreen(ModalScreen[IndexReport | None]):
         if not raw:
             status.update(Text("Type a path first.", style="red"))
             return
-        path = Path(raw).expanduser()
-        if not path.exists():
-            status.update(Text(f"{path}: no such file or folder", style="red"))
+        source: str | Path = raw if is_url(raw) else Path(raw).expanduser()
+        if isinstance(source, Path) and not source.exists():
+            status.update(Text(f"{source}: no such file or folder", style="red"))
             return
-        status.update(Text("indexing…", style="dim"))
+        status.update(Text("fetching and indexing…" if is_url(raw) else "indexing…", style="dim"))
         self.query_one("#add-go", Button).disabled = True
-        self.index(path)
+        self.index(source)
 
     @work(thread=True, exclusive=True, group="add")
-    def index(self, path: Path) -> None:
+    def index(self, path: str | Path) -> None:
         def progress(what: str, done: int, total: int) -> None:
             self.app.call_from_thread(self._progress, done, total)
 

@@ -189,10 +189,10 @@ def _settings(args: argparse.Namespace) -> Settings:
     return Settings.load(index_dir=args.index_dir, chroma_url=args.chroma_url, model=args.model)
 
 
-def _engine(args: argparse.Namespace, *, fast_queries: bool = True) -> Engine:
+def _engine(args: argparse.Namespace, *, fast_queries: bool = True, rebuild: bool = False) -> Engine:
     from claimbot.factory import open_engine
 
-    return open_engine(_settings(args), fast_queries=fast_queries)
+    return open_engine(_settings(args), fast_queries=fast_queries, rebuild=rebuild)
 
 
 def _dump(value: Any) -> None:
@@ -212,7 +212,7 @@ def cmd_tui(args: argparse.Namespace) -> int:
 def cmd_index(args: argparse.Namespace) -> int:
     from claimbot.views import index_progress, print_index_report
 
-    engine = _engine(args, fast_queries=False)
+    engine = _engine(args, fast_queries=False, rebuild=args.rebuild)
     with index_progress(enabled=not args.json and sys.stderr.isatty()) as progress:
         report = engine.index(args.sources, rebuild=args.rebuild, progress=progress)
     if args.json:

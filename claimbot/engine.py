@@ -258,6 +258,11 @@ class Engine:
 
     # ------------------------------------------------------------ reading
 
+    def version(self) -> tuple[int, int, int]:
+        """Changes whenever the index is written, here or by another process (cheap to poll)."""
+        self._open()
+        return self.store.version()
+
     def is_empty(self) -> bool:
         self._open()
         return not self.store.is_open or self.store.count() == 0

@@ -17,12 +17,14 @@ from __future__ import annotations
 import contextlib
 import json
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
+from claimbot.locking import LOCK_NAME, IndexLock
 from claimbot.model import Article, Claim
 
 SCHEMA = 1
@@ -110,37 +112,54 @@ def _check_folder(path: Path) -> None:
         return
     if not path.is_dir():
         raise StoreError(f"the index path {path} is a file, not a folder")
-    names = {p.name for p in path.iterdir()} - {".gitignore", ".gitkeep", "README.md"}
+    names = {p.name for p in path.iterdir()} - {".gitignore", ".gitkeep", "README.md", LOCK_NAME}
     if names and "chroma.sqlite3" not in names:
         raise StoreError(f"{path} is not a claimbot index (it holds other files); choose another --index-dir")
+
+
+def _chroma_settings() -> Any:
+    from chromadb.config import Settings as ChromaSettings
+
+    return ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+
+
+def _http_client(url: str) -> Any:
+    import chromadb
+
+    parsed = urlparse(url)
+    if parsed.scheme not in ("http", "https") or not parsed.hostname:
+        raise ValueError("give the server as http://host:port")
+    client = chromadb.HttpClient(
+        host=parsed.hostname or "127.0.0.1",
+        port=parsed.port or (443 if parsed.scheme == "https" else 8000),
+        ssl=parsed.scheme == "https",
+        settings=_chroma_settings(),
+    )
+    client.heartbeat()
+    return client
 
 
 class ClaimStore:
     """Claims and articles in a Chroma collection, local folder or server."""
 
     def __init__(self, *, path: Path | None = None, url: str | None = None) -> None:
-        import chromadb
-        from chromadb.config import Settings as ChromaSettings
-
-        settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
         self.location = url or str(path)
+        self._path = path
+        self._lock: IndexLock | None = None
+        self._claims: Any = None
+        self._articles: Any = None
+        self._version: tuple[float, tuple[int, int, int]] | None = None
+        self._attached: tuple[str, int, bool] | None = None  # open()'s arguments, to reattach
         try:
             if url:
-                parsed = urlparse(url)
-                if parsed.scheme not in ("http", "https") or not parsed.hostname:
-                    raise ValueError("give the server as http://host:port")
-                self._client = chromadb.HttpClient(
-                    host=parsed.hostname or "127.0.0.1",
-                    port=parsed.port or (443 if parsed.scheme == "https" else 8000),
-                    ssl=parsed.scheme == "https",
-                    settings=settings,
-                )
-                self._client.heartbeat()
+                self._client = _http_client(url)
             else:
                 assert path is not None
                 _check_folder(path)
                 path.mkdir(parents=True, exist_ok=True)
-                self._client = chromadb.PersistentClient(path=str(path), settings=settings)
+                self._lock = IndexLock(path)
+                with self._lock.reading():
+                    self._client = self._connect()
         except StoreError:
             raise
         except Exception as exc:  # noqa: BLE001 - any failure to open is reported as one line
@@ -152,14 +171,62 @@ class ClaimStore:
                 f"cannot open the index at {self.location} ({' '.join(str(exc).split())[:200]}); "
                 "move it away, or rebuild it with `claimbot index --rebuild SOURCE...`"
             ) from None
-        self._claims: Any = None
-        self._articles: Any = None
-        self._version: tuple[float, tuple[int, int, int]] | None = None
+
+    def _connect(self) -> Any:
+        import chromadb
+
+        return chromadb.PersistentClient(path=str(self._path), settings=_chroma_settings())
+
+    # ------------------------------------------------------------ other processes (local folder)
+
+    @contextmanager
+    def _reading(self) -> Iterator[None]:
+        """Read under a shared lock, after catching up with other processes' writes."""
+        if self._lock is None:
+            yield
+            return
+        with self._lock.reading():
+            self._catch_up()
+            yield
+
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        """Write alone, on an up-to-date client; readers elsewhere reopen afterwards."""
+        if self._lock is None:
+            yield
+            return
+        with self._lock.writing():
+            self._catch_up()
+            yield
+
+    def _catch_up(self) -> None:
+        """Another process wrote: drop this process's cached Chroma system and open the folder
+        again, or its stale in-memory vector index would hide (or, on writing, lose) their vectors."""
+        assert self._lock is not None
+        if not self._lock.moved():
+            return
+        from chromadb.api.shared_system_client import SharedSystemClient as Shared
+
+        identifier = self._client._identifier
+        system = Shared._identifier_to_system.pop(identifier, None)
+        Shared._identifier_to_refcount.pop(identifier, None)
+        if system is not None:
+            system.stop()
+        self._client = self._connect()
+        self._version = None
+        if self._attached is not None:
+            model, dim, _create = self._attached
+            self._attach(model, dim, False)
 
     # ------------------------------------------------------------ opening and the model check
 
     def open(self, model: str, dim: int, *, create: bool) -> None:
         """Attach to the collections; refuse an index built with another model."""
+        with self._writing() if create else self._reading():
+            self._attach(model, dim, create)
+        self._attached = (model, dim, create)
+
+    def _attach(self, model: str, dim: int, create: bool) -> None:
         try:
             existing = {c.name if hasattr(c, "name") else str(c) for c in self._client.list_collections()}
         except Exception as exc:  # noqa: BLE001
@@ -205,25 +272,28 @@ class ClaimStore:
 
     def drop(self) -> None:
         """Delete everything (for --rebuild)."""
-        for name in (CLAIMS, ARTICLES):
-            with contextlib.suppress(Exception):  # it was not there
-                self._client.delete_collection(name)
-        self._claims = self._articles = None
-        self._version = None
+        with self._writing():
+            for name in (CLAIMS, ARTICLES):
+                with contextlib.suppress(Exception):  # it was not there
+                    self._client.delete_collection(name)
+            self._claims = self._articles = None
+            self._version = None
 
     # ------------------------------------------------------------ articles
 
     def articles(self) -> list[ArticleRecord]:
-        if self._articles is None:
-            return []
-        got = self._articles.get(include=["metadatas"])
+        with self._reading():
+            if self._articles is None:
+                return []
+            got = self._articles.get(include=["metadatas"])
         records = [ArticleRecord(**json.loads(m["record"])) for m in got["metadatas"] or []]
         return sorted(records, key=lambda r: (r.date or "", r.title))
 
     def article(self, article_id: str) -> ArticleRecord | None:
-        if self._articles is None:
-            return None
-        got = self._articles.get(ids=[article_id], include=["metadatas"])
+        with self._reading():
+            if self._articles is None:
+                return None
+            got = self._articles.get(ids=[article_id], include=["metadatas"])
         metas = got["metadatas"] or []
         return ArticleRecord(**json.loads(metas[0]["record"])) if metas else None
 
@@ -231,64 +301,69 @@ class ClaimStore:
         self, article: Article, claims: Sequence[Claim], vectors: Sequence[Sequence[float]]
     ) -> None:
         """Store a new version of an article atomically (see the module docstring)."""
-        self._require()
         content_hash = article.content_hash
-        for start in range(0, len(claims), _BATCH):
-            part = claims[start : start + _BATCH]
-            self._claims.upsert(
-                ids=[c.id for c in part],
-                embeddings=[list(v) for v in vectors[start : start + _BATCH]],
-                documents=[c.text for c in part],
-                metadatas=[_claim_metadata(c, content_hash) for c in part],
-            )
         record = ArticleRecord.of(article, len(claims))
-        self._articles.upsert(
-            ids=[article.id],
-            embeddings=[[1.0]],
-            documents=[article.title],
-            metadatas=[
-                {"record": json.dumps(record.__dict__, ensure_ascii=False), "content_hash": content_hash}
-            ],
-        )
-        self._claims.delete(
-            where={"$and": [{"article_id": article.id}, {"content_hash": {"$ne": content_hash}}]}
-        )
-        self._version = None
+        with self._writing():
+            self._require()
+            for start in range(0, len(claims), _BATCH):
+                part = claims[start : start + _BATCH]
+                self._claims.upsert(
+                    ids=[c.id for c in part],
+                    embeddings=[list(v) for v in vectors[start : start + _BATCH]],
+                    documents=[c.text for c in part],
+                    metadatas=[_claim_metadata(c, content_hash) for c in part],
+                )
+            self._articles.upsert(
+                ids=[article.id],
+                embeddings=[[1.0]],
+                documents=[article.title],
+                metadatas=[
+                    {"record": json.dumps(record.__dict__, ensure_ascii=False), "content_hash": content_hash}
+                ],
+            )
+            self._claims.delete(
+                where={"$and": [{"article_id": article.id}, {"content_hash": {"$ne": content_hash}}]}
+            )
+            self._version = None
 
     def remove_article(self, article_id: str) -> bool:
-        self._require()
-        if self.article(article_id) is None:
-            return False
-        self._articles.delete(ids=[article_id])
-        self._claims.delete(where={"article_id": article_id})
-        self._version = None
-        return True
+        with self._writing():
+            self._require()
+            if self.article(article_id) is None:
+                return False
+            self._articles.delete(ids=[article_id])
+            self._claims.delete(where={"article_id": article_id})
+            self._version = None
+            return True
 
     def repair(self) -> int:
         """Delete claims that belong to no current article version (left by an interrupted run)."""
-        self._require()
-        current = {r.id: r.content_hash for r in self.articles()}
-        got = self._claims.get(include=["metadatas"])
-        stale = [
-            rid
-            for rid, meta in zip(got["ids"], got["metadatas"] or [], strict=True)
-            if current.get(str(meta.get("article_id"))) != meta.get("content_hash")
-        ]
-        for start in range(0, len(stale), _BATCH):
-            self._claims.delete(ids=stale[start : start + _BATCH])
-        return len(stale)
+        with self._writing():
+            self._require()
+            current = {r.id: r.content_hash for r in self.articles()}
+            got = self._claims.get(include=["metadatas"])
+            stale = [
+                rid
+                for rid, meta in zip(got["ids"], got["metadatas"] or [], strict=True)
+                if current.get(str(meta.get("article_id"))) != meta.get("content_hash")
+            ]
+            for start in range(0, len(stale), _BATCH):
+                self._claims.delete(ids=stale[start : start + _BATCH])
+            return len(stale)
 
     # ------------------------------------------------------------ claims
 
     def count(self) -> int:
-        return int(self._claims.count()) if self._claims is not None else 0
+        with self._reading():
+            return int(self._claims.count()) if self._claims is not None else 0
 
     def claims(self, where: dict[str, Any] | None = None) -> list[Claim]:
         """Every current claim matching the filter, in article and sentence order."""
-        if self._claims is None:
-            return []
-        got = self._claims.get(where=where or None, include=["documents", "metadatas"])
-        current = {r.id: r.content_hash for r in self.articles()}
+        with self._reading():
+            if self._claims is None:
+                return []
+            got = self._claims.get(where=where or None, include=["documents", "metadatas"])
+            current = {r.id: r.content_hash for r in self.articles()}
         claims = [
             _claim_from(rid, doc, meta)
             for rid, doc, meta in zip(got["ids"], got["documents"] or [], got["metadatas"] or [], strict=True)
@@ -300,20 +375,24 @@ class ClaimStore:
         self, vector: Sequence[float], k: int, where: dict[str, Any] | None = None
     ) -> list[tuple[str, float]]:
         """(claim id, cosine similarity) of the k nearest claims; callers drop stale versions."""
-        total = self.count()
-        if total == 0 or k <= 0:
-            return []
-        got = self._claims.query(
-            query_embeddings=[list(vector)],
-            n_results=min(k, total),
-            where=where or None,
-            include=["distances"],
-        )
+        with self._reading():
+            total = self.count()
+            if total == 0 or k <= 0:
+                return []
+            got = self._claims.query(
+                query_embeddings=[list(vector)],
+                n_results=min(k, total),
+                where=where or None,
+                include=["distances"],
+            )
         return [(rid, 1.0 - float(d)) for rid, d in zip(got["ids"][0], got["distances"][0], strict=True)]
 
     def version(self) -> tuple[int, int, int]:
-        """Changes whenever claims or articles are written: (claims, articles, sum of article hashes).
-        Read at most once a second: another process's writes show up within that time."""
+        """Changes whenever claims or articles are written, by this process or another. A local
+        folder has a write counter; a server is asked (claims, articles, sum of article hashes), at
+        most once a second, so another client's writes show up within that time."""
+        if self._lock is not None:
+            return (self._lock.generation(), 0, 0)
         now = time.monotonic()
         if self._version is not None and now - self._version[0] < 1.0:
             return self._version[1]
@@ -327,9 +406,10 @@ class ClaimStore:
 
     def similarities(self, vector: Sequence[float], ids: Sequence[str]) -> dict[str, float]:
         """Cosine similarity of a vector to the stored vectors of the given claims."""
-        if self._claims is None or not ids:
-            return {}
-        got = self._claims.get(ids=list(ids), include=["embeddings"])
+        with self._reading():
+            if self._claims is None or not ids:
+                return {}
+            got = self._claims.get(ids=list(ids), include=["embeddings"])
         import numpy as np
 
         query = np.asarray(vector, dtype=np.float32)

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
+import os
 import shutil
+import sys
 import threading
 from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.widgets import DataTable, Input, ListView, Static
+from textual.widgets import DataTable, Input, Label, ListView, Static
 
 from claimbot.embed import DEFAULT_MODEL_NAME
 from claimbot.engine import Engine
@@ -16,7 +19,7 @@ from claimbot.store import ClaimStore
 from claimbot.tui.app import ClaimbotApp
 from claimbot.tui.screens import AddArticleScreen, ClaimsScreen, SpeakerScreen
 from claimbot.tui.widgets import AnswerView, EvidenceCard
-from tests.conftest import DATA, SEED
+from tests.conftest import DATA, ROOT, SEED
 
 
 @pytest.fixture
@@ -205,3 +208,26 @@ async def test_article_text_cannot_inject_markup(
         view = await ask(app, pilot, "Vad säger Anna Berg?")
         text = view.query_one(EvidenceCard).query_one(".card-text", Static).render()
         assert "[link=http://x]ingen länk[/link]" in str(text)
+
+
+async def test_an_article_indexed_by_another_process_appears(app: ClaimbotApp, tmp_path: Path) -> None:
+    """`claimbot index` in another terminal while the app is open: no crash, and the app shows the
+    new article on its own and answers from it."""
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(app, pilot)
+        assert len(app.query_one("#articles", ListView).children) == 1
+        other = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "claimbot", "index", str(DATA / "articles" / "en_sports_tennis.txt"),
+            "--index-dir", str(tmp_path / "index"), cwd=ROOT, stderr=asyncio.subprocess.PIPE,
+            env={**os.environ, "HF_HUB_OFFLINE": "1"},
+        )  # fmt: skip
+        _, stderr = await asyncio.wait_for(other.communicate(), timeout=300)
+        assert other.returncode == 0, stderr.decode()
+        for _ in range(200):
+            if len(app.query_one("#articles", ListView).children) == 2:
+                break
+            await pilot.pause(0.05)
+        titles = [str(item.query_one(Label).render()) for item in app.query("#articles SideItem")]
+        assert any(t.startswith("Hale stuns world No. 10 Rinaldi") for t in titles), titles
+        view = await ask(app, pilot, "Who complained that the balls were flying?")
+        assert view.answer is not None and view.answer.hits[0].claim.speaker == "Luca Rinaldi"

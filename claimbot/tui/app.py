@@ -24,6 +24,8 @@ from claimbot.tui.screens import AddArticleScreen, ArticleScreen, ClaimsScreen, 
 from claimbot.tui.widgets import AnswerView, EvidenceCard, SideItem
 
 MORE_FROM_SPEAKER = 2
+Side = tuple[object, list[ArticleRecord], list[Speaker]]  # index version, articles, speakers
+WATCH_SECONDS = 2.0  # how often the app looks for writes by another process (`claimbot index`)
 
 
 class ClaimbotApp(App[None]):
@@ -51,6 +53,7 @@ class ClaimbotApp(App[None]):
         self.ready = False
         self.failed: str | None = None
         self.waiting: list[AnswerView] = []
+        self.shown: tuple[object, set[str]] = ((), set())  # index version and article ids on screen
 
     @property
     def engine(self) -> Engine:
@@ -92,15 +95,16 @@ class ClaimbotApp(App[None]):
                 self.engine.seed_if_empty(self.seeds)
             self.call_from_thread(self.set_status, "loading model…")
             self.engine.warm_up()
-            articles, speakers = self.engine.articles(), self.engine.speakers()
+            side = self.read_side()
         except Exception as exc:  # noqa: BLE001 - reported in place; the app stays open
             self.call_from_thread(self.start_failed, f"{exc}")
             return
-        self.call_from_thread(self.model_ready, articles, speakers)
+        self.call_from_thread(self.model_ready, side)
 
-    def model_ready(self, articles: list[ArticleRecord], speakers: list[Speaker]) -> None:
+    def model_ready(self, side: Side) -> None:
         self.ready = True
-        self.fill_side(articles, speakers)
+        self.fill_side(*side)
+        self.set_interval(WATCH_SECONDS, self.watch_index)
         waiting, self.waiting = self.waiting, []
         for view in waiting:
             self.ask(view)
@@ -119,7 +123,13 @@ class ClaimbotApp(App[None]):
         """A failed read in a worker becomes a notification; the app stays open."""
         self.notify(f"{type(exc).__name__}: {exc}", severity="error")
 
-    def fill_side(self, articles: list[ArticleRecord], speakers: list[Speaker]) -> None:
+    def read_side(self) -> Side:
+        """What the side panel shows (read in a worker). The version is read first, so a write that
+        lands during the read shows on the next tick."""
+        return self.engine.version(), self.engine.articles(), self.engine.speakers()
+
+    def fill_side(self, version: object, articles: list[ArticleRecord], speakers: list[Speaker]) -> None:
+        self.shown = (version, {a.id for a in articles})
         claims = sum(a.claims for a in articles)
         counts = f"{len(articles)} articles · {claims} claims · {len(speakers)} speakers"
         self.set_status(f"{counts} · {self.engine.model_name}")
@@ -242,13 +252,27 @@ class ClaimbotApp(App[None]):
             self.refresh_side()
 
     @work(thread=True, exclusive=True, group="refresh")
-    def refresh_side(self) -> None:
+    def refresh_side(self, announce: bool = False) -> None:
         try:
-            articles, speakers = self.engine.articles(), self.engine.speakers()
+            version, articles, speakers = self.read_side()
         except Exception as exc:  # noqa: BLE001 - reported, the app stays open
             self.call_from_thread(self.report_error, exc)
             return
-        self.call_from_thread(self.fill_side, articles, speakers)
+        if announce:
+            new = [a.title for a in articles if a.id not in self.shown[1]]
+            gone = len(self.shown[1] - {a.id for a in articles})
+            self.call_from_thread(self.notify, _change_note(new, gone), title="The index changed")
+        self.call_from_thread(self.fill_side, version, articles, speakers)
+
+    @work(thread=True, exclusive=True, group="watch")
+    def watch_index(self) -> None:
+        """Another process (`claimbot index` in another terminal) wrote: show its articles."""
+        try:
+            changed = self.engine.version() != self.shown[0]
+        except Exception:  # noqa: BLE001 - the next tick tries again; a real failure shows on use
+            return
+        if changed:
+            self.call_from_thread(self.refresh_side, True)
 
     def action_toggle_theme(self) -> None:
         self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
@@ -262,3 +286,12 @@ class ClaimbotApp(App[None]):
         yield SystemCommand("Add article", "Index an article file or folder", self.action_add)
         yield SystemCommand("Refresh", "Reload articles and speakers from the index", self.action_refresh)
         yield SystemCommand("Keys", "The key bindings", self.action_help)
+
+
+def _change_note(new: list[str], gone: int) -> str:
+    lines = [f"new: {title}" for title in new[:3]]
+    if len(new) > 3:
+        lines.append(f"and {len(new) - 3} more")
+    if gone:
+        lines.append(f"{gone} article(s) removed")
+    return "\n".join(lines) or "articles were updated"

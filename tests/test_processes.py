@@ -1,0 +1,111 @@
+"""Two processes on one local index folder: nothing written by one is lost or hidden from the other.
+
+Chroma's local client keeps its vector index in memory; without claimbot's lock and reopen, a
+process that writes after another one persists a stale copy and the other's vectors drop out of
+search. These tests write from real separate processes.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+
+from claimbot.model import Article, Claim
+from claimbot.store import ClaimStore
+from tests.conftest import ROOT
+
+DIM = 16
+PER_ARTICLE = 1200  # above Chroma's default sync threshold (1,000), so the vector index is persisted
+
+
+def article(name: str) -> tuple[Article, list[Claim], list[list[float]]]:
+    """A synthetic article of PER_ARTICLE claims with seeded random vectors (the model is not under test)."""
+    art = Article(id=name, source=name, title=f"Title {name}", text="x", language="en")
+    claims = [
+        Claim(
+            id=f"{name}-{i}",
+            article_id=name,
+            index=i,
+            text=f"{name} sentence {i}",
+            start=0,
+            end=1,
+            paragraph=0,
+            speaker=None,
+            speaker_kind="narrator",
+            mention=None,
+            cue=None,
+            form="narrator",
+            article_title=art.title,
+            language="en",
+        )
+        for i in range(PER_ARTICLE)
+    ]
+    rng = np.random.default_rng(sum(map(ord, name)))
+    return art, claims, rng.normal(size=(PER_ARTICLE, DIM)).tolist()
+
+
+def write_elsewhere(folder: Path, name: str) -> None:
+    """Write one article from another Python process."""
+    code = (
+        "import sys; from pathlib import Path; from claimbot.store import ClaimStore; "
+        "from tests.test_processes import article; "
+        "store = ClaimStore(path=Path(sys.argv[1])); store.open('fake', 16, create=True); "
+        "store.put_article(*article(sys.argv[2]))"
+    )
+    subprocess.run([sys.executable, "-c", code, str(folder), name], cwd=ROOT, check=True, timeout=120)
+
+
+def found(store: ClaimStore, name: str) -> int:
+    """How many of 12 sampled claims are among their own 50 nearest: 12 when all are searchable."""
+    _, claims, vectors = article(name)
+    hits = 0
+    for claim, vector in list(zip(claims, vectors, strict=True))[::100]:
+        hits += claim.id in {rid for rid, _ in store.nearest(vector, 50)}
+    return hits
+
+
+def test_each_process_sees_and_keeps_the_others_writes(tmp_path: Path) -> None:
+    folder = tmp_path / "index"
+    mine = ClaimStore(path=folder)
+    mine.open("fake", DIM, create=True)
+    mine.put_article(*article("first"))
+    assert found(mine, "first") == 12
+
+    write_elsewhere(folder, "second")
+    assert found(mine, "second") == 12, "a long-running reader must see another process's new vectors"
+    assert {r.id for r in mine.articles()} == {"first", "second"}
+
+    mine.put_article(*article("third"))  # this write must not persist a copy without "second"
+    write_elsewhere(folder, "fourth")
+    code = (
+        "import sys; from pathlib import Path; from claimbot.store import ClaimStore; "
+        "from tests.test_processes import article, found; "
+        "store = ClaimStore(path=Path(sys.argv[1])); store.open('fake', 16, create=False); "
+        "print(store.count(), *(found(store, n) for n in ('first', 'second', 'third', 'fourth')))"
+    )
+    fresh = subprocess.run(
+        [sys.executable, "-c", code, str(folder)], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert fresh.stdout.split() == [str(4 * PER_ARTICLE), "12", "12", "12", "12"]
+
+
+def test_two_writers_at_once_lose_nothing(tmp_path: Path) -> None:
+    folder = tmp_path / "index"
+    ClaimStore(path=folder).open("fake", DIM, create=True)
+    code = (
+        "import sys; from pathlib import Path; from claimbot.store import ClaimStore; "
+        "from tests.test_processes import article; "
+        "store = ClaimStore(path=Path(sys.argv[1])); store.open('fake', 16, create=True); "
+        "[store.put_article(*article(f'{sys.argv[2]}{i}')) for i in range(3)]"
+    )
+    writers = [
+        subprocess.Popen([sys.executable, "-c", code, str(folder), prefix], cwd=ROOT) for prefix in "ab"
+    ]
+    assert [w.wait(timeout=300) for w in writers] == [0, 0]
+    reader = ClaimStore(path=folder)
+    reader.open("fake", DIM, create=False)
+    assert reader.count() == 6 * PER_ARTICLE
+    assert [found(reader, f"{p}{i}") for p in "ab" for i in range(3)] == [12] * 6

@@ -150,6 +150,7 @@ class Found:
     via: str | None = None
     backward: bool = False  # "Det säger X": the speaker of the quotation before
     relative: str | None = None  # "who" or "which" after the phrase: a person or a thing
+    personal: bool = False  # "he"/"she" reports what the phrase said: a person
 
 
 @dataclass
@@ -290,6 +291,11 @@ def _is_adverbial(tok: Token) -> bool:
     return tok.low in cues.PREPOSITIONS or tok.low in cues.OPENING_ADVERBS
 
 
+def _roleish(low: str) -> bool:
+    """A role or title word, also in the Swedish definite form ("riksdagsledamoten", "ministern")."""
+    return any(w in cues.ROLE_WORDS or w.endswith(cues.ROLE_SUFFIXES) for w in (low, _definite_stem(low)))
+
+
 def _left_subject(tokens: list[Token], cue_at: int) -> Found | None:
     """The subject read leftwards from a cue verb.
 
@@ -301,6 +307,7 @@ def _left_subject(tokens: list[Token], cue_at: int) -> Found | None:
     via: str | None = None
     role: str | None = None
     relative: str | None = None
+    closed = False  # a comma stands between the phrase read so far and the verb
     i = cue_at - 1
     while i >= 0:
         tok = tokens[i]
@@ -316,6 +323,12 @@ def _left_subject(tokens: list[Token], cue_at: int) -> Found | None:
             continue
         if tok.text == ",":
             if phrase:
+                # "Maria Andersson, a researcher at X in Uppsala, Sweden, said": what was read is the
+                # apposition (too long or with too many commas for one clause) of a name before it.
+                name = _name_before(tokens, i) if closed and _apposition_start(phrase[0]) else None
+                if name:
+                    text = " ".join(t.text for t in phrase)
+                    return Found(name, "", ", ".join(p for p in (text, role) if p), via, relative=relative)
                 break
             opening = _comma_clause_start(tokens, i)
             if opening is None:
@@ -324,10 +337,11 @@ def _left_subject(tokens: list[Token], cue_at: int) -> Found | None:
             if inner[0].low in ("som", "who", "which"):
                 via = via or _via_in(inner)
                 relative = inner[0].low
-            elif _name_run(inner):
+            elif _ends_in_name(inner):
                 return _apposed_name(tokens, opening, inner, via)
             else:
-                role = role or " ".join(t.text for t in inner)
+                role = ", ".join(p for p in (" ".join(t.text for t in inner), role) if p)
+            closed = True
             i = opening - 1
             continue
         if not tok.is_word:
@@ -335,7 +349,16 @@ def _left_subject(tokens: list[Token], cue_at: int) -> Found | None:
         if not phrase and (tok.low in cues.AUXILIARIES or tok.low in ("inte", "not", "också", "även")):
             i -= 1
             continue
+        if tok.low in ("som", "who", "which") and closed and i > 0 and tokens[i - 1].text == ",":
+            # "Per Holm, som är ordförande i Göteborg, Sverige, säger": a relative clause after the name
+            via = via or _via_in([tok, *phrase])
+            relative = tok.low
+            phrase, role = [], None  # what the clause said is not an apposition of the name
+            i -= 2
+            continue
         if tok.low in ("som", "who", "which") and phrase and i > 0 and tokens[i - 1].is_word:
+            if i >= 2 and tokens[i - 2].low in ("så", "lika"):
+                return None  # a comparison, not a relative clause: "Så sent som i mars sade X"
             via = via or _via_in([tok, *phrase])
             relative = tok.low
             phrase = []
@@ -349,7 +372,7 @@ def _left_subject(tokens: list[Token], cue_at: int) -> Found | None:
             break
         phrase.insert(0, tok)
         i -= 1
-        if len(phrase) > 10:
+        if len(phrase) > (16 if closed else 10):  # an apposition between commas may run longer
             return None
     if not phrase or _is_adverbial(phrase[0]):
         return None
@@ -357,7 +380,60 @@ def _left_subject(tokens: list[Token], cue_at: int) -> Found | None:
         return None
     if i >= 0 and tokens[i].is_word and tokens[i].low not in cues.AUXILIARIES | cues.CLAUSE_WORDS:
         return None
+    phrase, place = _split_trailing_pp(phrase)
+    if place:
+        role = " ".join(p for p in (place, role) if p)
     return Found(phrase, tokens[cue_at].text, role, via, relative=relative)
+
+
+def _split_trailing_pp(phrase: list[Token]) -> tuple[list[Token], str | None]:
+    """ "Riksdagsledamoten Erik Lindberg i försvarsutskottet": a prepositional phrase after a
+    person's name is part of their role, not of the name."""
+    for k in range(2, len(phrase) - 1):
+        if phrase[k].low not in cues.PREPOSITIONS:
+            continue
+        head = phrase[:k]
+        # A person: a given name or a title before the capitalised word, not "Statens X i Y".
+        person = any(t.low in names.FEMALE | names.MALE or _roleish(t.low) for t in head[:-1])
+        if head[-1].is_cap and person and head[0].low not in cues.DETERMINERS:
+            return head, " ".join(t.text for t in phrase[k:])
+        return phrase, None
+    return phrase, None
+
+
+def _apposition_start(tok: Token) -> bool:
+    """An apposition opens with an article or a role word, not with a name."""
+    return tok.low in cues.DETERMINERS or not tok.is_cap or _roleish(tok.low)
+
+
+def _name_before(tokens: list[Token], comma_at: int) -> list[Token] | None:
+    """A short capitalised name that ends at `comma_at` and starts the clause."""
+    j = comma_at - 1
+    if j >= 1 and tokens[j].text.isdigit() and tokens[j - 1].text == ",":
+        j -= 2  # an age: "Jane Doe, 54, a nurse at …, said"
+    name: list[Token] = []
+    while j >= 0 and tokens[j].is_word and not tokens[j].quoted:
+        if not (tokens[j].is_cap or (name and tokens[j].low in _PARTICLES)):
+            break
+        name.insert(0, tokens[j])
+        j -= 1
+    if not name or len(name) > 4 or _is_adverbial(name[0]) or name[0].low in cues.DETERMINERS:
+        return None
+    if j >= 0 and tokens[j].is_word and tokens[j].low not in cues.CLAUSE_WORDS:
+        return None
+    return name
+
+
+def _ends_in_name(inner: list[Token]) -> bool:
+    """ ", advokat Sofia Ek," / ", Kremls talesperson Dmitrij Peskov,": the apposition ends in a name
+    of two or more words. Not ", an analyst at the Nordic Security Institute,": that describes."""
+    if inner[0].low in cues.DETERMINERS:
+        return False
+    run = 0
+    while run < len(inner) and (inner[-1 - run].is_cap or inner[-1 - run].low in _PARTICLES):
+        run += 1
+    head = inner[: len(inner) - run]
+    return run >= 2 and _name_run(inner) and not any(t.low in cues.PREPOSITIONS for t in head)
 
 
 def _apposed_name(tokens: list[Token], opening: int, inner: list[Token], via: str | None) -> Found:
@@ -430,6 +506,8 @@ def _right_subject(tokens: list[Token], cue_at: int) -> Found | None:
             )
         ):
             break
+        if phrase and phrase[-1].is_cap and not tok.is_cap and not _continues_name(phrase[-1], tok):
+            break  # "klagade Lavrov över att", "krävde Putin samtidigt att": the name has ended
         phrase.append(tok)
         i += 1
         if phrase[0].low in cues.PRONOUNS:
@@ -438,9 +516,16 @@ def _right_subject(tokens: list[Token], cue_at: int) -> Found | None:
             return None
     if not phrase or (phrase[0].low in cues.PRONOUNS and len(phrase) > 1):
         return None
+    after = tokens[i].low if i < len(tokens) else ""
+    if after in _FINITE_SV or (after in cues.AUXILIARIES and after not in ("also", "too", "then")):
+        return None  # "said Oslo would wait": the subject of the reported clause, not of the verb
     first = phrase[0]
     definite = first.low.endswith(("en", "et", "na", "erna", "arna"))
-    if not (first.is_cap or first.low in cues.PRONOUNS or first.low in cues.DETERMINERS or definite):
+    # "säger utrikesminister Lavrov", "säger kommunens presschef Anna Ek"
+    titled = any(_roleish(t.low) for t in phrase[:-1]) and phrase[-1].is_cap
+    if not (
+        first.is_cap or first.low in cues.PRONOUNS or first.low in cues.DETERMINERS or definite or titled
+    ):
         return None
     role = None
     if i < len(tokens) and tokens[i].text == ",":
@@ -450,6 +535,19 @@ def _right_subject(tokens: list[Token], cue_at: int) -> Found | None:
             names = [t for t in tokens[i + 1 : i + 6] if t.is_word and t.is_cap]
             return Found(names, tokens[cue_at].text, " ".join(t.text for t in phrase))
     return Found(phrase, tokens[cue_at].text, role)
+
+
+def _continues_name(last: Token, tok: Token) -> bool:
+    """After a capitalised word, a lowercase word still belongs to the subject only as a title
+    ("Kremls talesperson"), after a genitive ("Russia's defence ministry") or as a particle."""
+    if _roleish(tok.low) or tok.low in _PARTICLES:
+        return True
+    if last.low.endswith(("a", "e")) and tok.low.endswith(("et", "en", "an")):
+        return True  # a Swedish adjective and definite noun: "Vita huset", "Svarta havet"
+    genitive = last.text.endswith(("’s", "'s", ":s")) or (
+        _genitive(last.text) and tok.low not in cues.OPENING_ADVERBS
+    )
+    return genitive
 
 
 def _appositive(tokens: list[Token], start: int) -> str | None:
@@ -470,9 +568,13 @@ def _appositive(tokens: list[Token], start: int) -> str | None:
 
 def find_cue(tokens: list[Token]) -> Found | None:
     """The first speech-verb attribution in a sentence, outside quotations."""
+    words = [t for t in tokens if t.is_word and not t.quoted]
+    title_case = sum(t.is_cap for t in words) >= 0.6 * len(words)  # "Minister Says Tariffs Will Rise"
     for i, tok in enumerate(tokens):
         if tok.quoted or tok.low not in cues.CUE_VERBS:
             continue
+        if tok.is_cap and not title_case and any(t.is_word for t in tokens[:i]):
+            continue  # part of a name: "the United States", not the verb "states"
         if i > 0 and tokens[i - 1].low in _PASSIVE:
             continue  # "the plant was announced": nobody speaks
         left = _left_subject(tokens, i)
@@ -484,13 +586,32 @@ def find_cue(tokens: list[Token]) -> Found | None:
                 continue
             if tok.low in cues.WEAK_CUES and not _followed_by_clause(tokens, i):
                 continue
-            return replace(left, cue=tok.text, role=left.role or _appositive_after(tokens, left.phrase))
+            return replace(
+                left,
+                cue=tok.text,
+                role=left.role or _appositive_after(tokens, left.phrase),
+                personal=_personal_report(tokens, i),
+            )
         if i > 0 and tokens[i - 1].low in ("och", "and", "men", "but"):
             continue  # a second verb of the same subject; the first cue decides
         right = _right_subject(tokens, i)
         if right and (i == 0 or not tokens[i - 1].is_word or tokens[i - 1].quoted or _fronted(tokens, i)):
             return right
     return None
+
+
+def _personal_report(tokens: list[Token], cue_at: int) -> bool:
+    """ "X said on Friday that he …": a he/she subject of the report marks X as a person."""
+    previous = tokens[cue_at]
+    for tok in tokens[cue_at + 1 : cue_at + 8]:
+        if tok.quoted or not tok.is_word:
+            return False
+        if tok.low in cues.PRONOUNS_MALE | cues.PRONOUNS_FEMALE:
+            return previous is tokens[cue_at] or previous.low in ("att", "that")
+        if tok.low in cues.CLAUSE_WORDS and tok.low not in ("att", "that"):
+            return False
+        previous = tok
+    return False
 
 
 def _followed_by_clause(tokens: list[Token], i: int) -> bool:
@@ -511,7 +632,7 @@ def _appositive_after(tokens: list[Token], phrase: list[Token]) -> str | None:
 def _fronted(tokens: list[Token], cue_at: int) -> bool:
     """A V2 clause: something other than the subject stands before the finite cue verb."""
     before = [t for t in tokens[:cue_at] if t.is_word and not t.quoted]
-    return bool(before) and (_is_adverbial(before[0]) or before[0].low in ("det", "detta", "så"))
+    return bool(before) and (_is_adverbial(before[0]) or before[0].low in ("det", "detta", "så", "lika"))
 
 
 _PASSIVE = frozenset({"was", "were", "is", "are", "been", "be", "being", "blev", "blivit", "bli"})
@@ -545,11 +666,14 @@ def find_according(tokens: list[Token]) -> Found | None:
 def _according_phrase(tokens: list[Token], start: int, swedish: bool) -> tuple[list[Token], int, str | None]:
     phrase: list[Token] = []
     capital = tokens[start].is_cap
+    headed = False  # the noun phrase has its head noun ("försvarsministeriet") or a name
     j = start
     while j < len(tokens) and len(phrase) < 8:
         t = tokens[j]
         if not t.is_word or t.quoted:
             break
+        if swedish and headed and not t.is_cap and t.low not in cues.PREPOSITIONS:
+            return phrase, j, None  # V2: "Enligt det ryska försvarsministeriet sköts …"
         particle = phrase and t.low in ("von", "van", "de", "af", "der", "al")
         role_word = t.low in cues.ROLE_WORDS or t.low.endswith(cues.ROLE_SUFFIXES)
         next_cap = j + 1 < len(tokens) and tokens[j + 1].is_cap
@@ -560,11 +684,21 @@ def _according_phrase(tokens: list[Token], start: int, swedish: bool) -> tuple[l
             return phrase, j, via
         phrase.append(t)
         j += 1
+        if swedish and not capital:
+            # "enligt ryska medier": a bare noun after adjectives heads the phrase too.
+            after_adjectives = (
+                len(phrase) > 1 and all(_adjective(p) for p in phrase[:-1]) and not _adjective(t)
+            )
+            headed = t.low not in cues.PREPOSITIONS and (
+                t.is_cap or after_adjectives or _definite_head(t, tokens[j : j + 1])
+            )
         if swedish and not capital and len(phrase) == 2 and phrase[0].low.endswith("s"):
             break  # "kommunens pressmeddelande" and then the verb
         # Swedish V2: after a bare noun ("enligt domen") the verb follows at once.
         if swedish and not capital and len(phrase) == 1 and t.low not in cues.DETERMINERS:
             nxt = tokens[j] if j < len(tokens) else None
+            if nxt is not None and _adjective(t) and nxt.is_word and not nxt.is_cap:
+                continue  # an adjective: "enligt ryska medier"
             if nxt is not None and t.low.endswith("s") and nxt.is_word and not nxt.is_cap:
                 continue  # a genitive: "kommunens pressmeddelande"
             if nxt is None or not (nxt.low in cues.PREPOSITIONS and nxt.low != "till"):
@@ -572,15 +706,38 @@ def _according_phrase(tokens: list[Token], start: int, swedish: bool) -> tuple[l
     return phrase, j, None
 
 
+def _definite_head(tok: Token, following: list[Token]) -> bool:
+    """A Swedish definite noun that ends its noun phrase: the last of "den egna utredningen"."""
+
+    def definite(t: Token) -> bool:
+        return t.is_word and t.low not in cues.DETERMINERS and len(t.low) > 3 and t.low.endswith(_DEFINITE)
+
+    return definite(tok) and not (following and not following[0].is_cap and definite(following[0]))
+
+
+_DEFINITE = ("en", "et", "na", "an")
+
+
+def _adjective(tok: Token) -> bool:
+    """A Swedish plural or definite adjective ("ryska", "svenske"), not a definite noun ("forskarna")."""
+    return tok.low.endswith(("a", "e")) and not tok.low.endswith("na") and tok.low not in cues.DETERMINERS
+
+
 def find_colon_intro(tokens: list[Token]) -> Found | None:
-    """`Lavrov: ”…”` headline style: a bare name before a colon that opens a quotation."""
+    """`Lavrov: ”…”` headline style: a bare name before a colon that opens a quotation, at the start
+    or after a dash ("Kreml tyst – Lavrov: ”…”")."""
     for i, tok in enumerate(tokens):
         if (
             tok.text == ":"
             and i + 1 < len(tokens)
             and (tokens[i + 1].quoted or tokens[i + 1].text in _TOGGLES + _OPENERS)
         ):
-            phrase = tokens[:i]
+            start = i
+            while start > 0 and tokens[start - 1].is_word:
+                start -= 1
+            if start > 0 and tokens[start - 1].text not in _DASHES:
+                continue
+            phrase = tokens[start:i]
             if 0 < len(phrase) <= 4 and all(t.is_word and t.is_cap for t in phrase):
                 return Found(phrase, ":")
     return None
@@ -616,7 +773,7 @@ def split_role(words: list[str], registry: Registry) -> tuple[list[str], str | N
     role_words = words[:run_start]
     role = " ".join(role_words) or None
     if role and all(_cap(w) for w in role_words) and _genitive(role_words[-1]):
-        role = re.sub(r"(’s|'s|s)$", "", role)
+        role = re.sub(r"(’s|'s|:s|s)$", "", role)
     return name, role
 
 
@@ -655,7 +812,9 @@ def resolve(found: Found, registry: Registry, position: int) -> Attribution:
     gender = next((_TITLE_GENDER[t.low] for t in phrase if t.low in _TITLE_GENDER), None)
     words = [t.text for t in phrase if t.low not in _TITLE_GENDER]
     name_words, role = split_role(words, registry)
-    role = ", ".join(r for r in (role, found.role) if r) or None
+    # "Riksdagsledamoten X i försvarsutskottet": a place after the name reads on from the title.
+    place = (found.role or "").split(" ", 1)[0].lower() in cues.PREPOSITIONS
+    role = (" " if place else ", ").join(r for r in (role, found.role) if r) or None
     determiner = bool(words) and words[0].lower() in cues.DETERMINERS
     # "The National Weather Service": an article before a proper name marks an institution.
     institution = (
@@ -663,14 +822,27 @@ def resolve(found: Found, registry: Registry, position: int) -> Attribution:
     )
     person = name_words and not _is_org(name_words) and found.relative != "which" and not institution
     if person and (len(name_words) >= 2 or not determiner):
-        name = _person_name(name_words, registry, position, gender)
+        titled = found.personal or _titled(role)
+        name = _person_name(name_words, registry, position, gender, titled)
         if name is not None:
             registry.add(name, position, gender=gender, role=role)
             return Attribution(name, SpeakerKind.PERSON, mention, found.cue, Form.INDIRECT, role, found.via)
     return _resolve_source(phrase, found, registry, position, mention)
 
 
-def _person_name(name_words: list[str], registry: Registry, position: int, gender: str | None) -> str | None:
+def _titled(role: str | None) -> bool:
+    """The role is headed by a title ("utrikesminister", "the Kremlin spokesman", "a researcher at
+    X"): whoever holds it is a person even when only a surname is given."""
+    head = _ROLE_HEAD_END.split(role or "", maxsplit=1)[0].split()
+    return bool(head) and _roleish(head[-1].lower())
+
+
+_ROLE_HEAD_END = re.compile(r",|\s(?:" + "|".join(sorted(cues.PREPOSITIONS)) + r")\s")
+
+
+def _person_name(
+    name_words: list[str], registry: Registry, position: int, gender: str | None, titled: bool = False
+) -> str | None:
     if len(name_words) >= 2:
         full = " ".join(name_words)
         known = registry.by_surname(name_words[-1], position, gender)
@@ -678,8 +850,9 @@ def _person_name(name_words: list[str], registry: Registry, position: int, gende
     known = registry.by_surname(name_words[0], position, gender)
     if known:
         return known
-    # A lone unknown capitalised word is an organisation ("Trafikverket"), unless it is a given name.
-    return name_words[0] if name_words[0].lower() in names.FEMALE | names.MALE else None
+    # A lone unknown capitalised word is an organisation ("Trafikverket"), unless it is a given name
+    # or something marks it as a person (a title, "he"/"she" in what it reported).
+    return name_words[0] if titled or name_words[0].lower() in names.FEMALE | names.MALE else None
 
 
 def _resolve_pronoun(low: str, found: Found, registry: Registry, position: int, mention: str) -> Attribution:
@@ -823,20 +996,42 @@ def attribute(text: str, segments: Sequence[Segment]) -> list[Attribution]:
     registry = build_registry(text)
     found: list[Attribution | None] = []
     backward: list[bool] = []
+    unresolved: list[bool] = []
     for s in sentences:
         position = s.segment.start
         _note_mentions(s, registry)
-        hit = find_colon_intro(s.tokens) or find_cue(s.tokens) or find_according(s.tokens)
+        hit = find_colon_intro(s.tokens) or _cue_or_according(s.tokens)
         who = resolve(hit, registry, position) if hit else NARRATION
         found.append(who if who.speaker else None)
         backward.append(bool(hit and hit.backward))
+        # "…, säger utrikesminister X." that could not be resolved: not the previous speaker's quote.
+        unresolved.append(not who.speaker and _tail_cue(s.tokens))
         if who.speaker:
             registry.touch(who.speaker, position + len(s.segment.text))
-    resolved = _spread_over_quotes(sentences, found, backward)
+    resolved = _spread_over_quotes(sentences, found, backward, unresolved)
     return [
         replace(who, form=_form(s)) if who.speaker else NARRATION
         for s, who in zip(sentences, resolved, strict=True)
     ]
+
+
+def _cue_or_according(tokens: list[Token]) -> Found | None:
+    """A speech verb, or `enligt`/`according to`. A fronted "Enligt Kreml krävde Putin …" reports the
+    whole clause through Kreml, so an `enligt` phrase before the cue's subject wins."""
+    cue = find_cue(tokens)
+    according = find_according(tokens)
+    if cue and according and cue.phrase and according.phrase[0].start < cue.phrase[0].start:
+        return according
+    return cue or according
+
+
+def _tail_cue(tokens: list[Token]) -> bool:
+    """A speech verb right after a quotation: "…, säger X." names the speaker of that quotation."""
+    return any(
+        t.low in cues.CUE_VERBS and not t.quoted and tokens[k - 1].quoted
+        for k, t in enumerate(tokens)
+        if k > 0
+    )
 
 
 def _note_mentions(sentence: _Sentence, registry: Registry) -> None:
@@ -862,7 +1057,10 @@ def _units(sentences: Sequence[_Sentence]) -> list[list[int]]:
 
 
 def _spread_over_quotes(
-    sentences: Sequence[_Sentence], found: list[Attribution | None], backward: list[bool]
+    sentences: Sequence[_Sentence],
+    found: list[Attribution | None],
+    backward: list[bool],
+    unresolved: list[bool],
 ) -> list[Attribution]:
     result: list[Attribution | None] = list(found)
     last: tuple[int, Attribution] | None = None
@@ -870,6 +1068,8 @@ def _spread_over_quotes(
     for unit in _units(sentences):
         quoted = [i for i in unit if sentences[i].starts_quoted or sentences[i].quoted_share >= 0.55]
         own = next((found[i] for i in unit if found[i] is not None), None)
+        if own is None and any(unresolved[i] for i in unit):
+            quoted = []  # the quotation names its own speaker, whom we could not read: inherit nothing
         after = unit[-1] + 1
         if own is None and quoted and after < len(sentences) and backward[after]:
             own = found[after]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -47,7 +48,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def one_line(text: str) -> str:
-    return " ".join(text.split())[:500]
+    """One line for stderr; control characters (say, in a file name) are shown escaped, never raw."""
+    from claimbot.sources import escape_controls
+
+    return escape_controls(" ".join(text.split()))[:500]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -103,6 +107,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(handler=cmd_articles)
 
+    p = sub.add_parser(
+        "similar", parents=[index_opts], help="the same claim in other articles (any language)"
+    )
+    p.add_argument("claim", metavar="CLAIM_ID", help="a claim id or its first 6+ characters (see `claims`)")
+    p.add_argument("-k", type=int, default=5, help="how many claims (default 5)")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(handler=cmd_similar)
+
+    p = sub.add_parser("check", parents=[index_opts], help="who in the index says something like this")
+    p.add_argument("statement", help="a statement in any language")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(handler=cmd_check)
+
     p = sub.add_parser("remove", parents=[index_opts], help="remove an article from the index")
     p.add_argument("article", metavar="ARTICLE_ID")
     p.set_defaults(handler=cmd_remove)
@@ -114,6 +131,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--corpus", nargs="+", default=["seeds", "tests/data/articles"], help="articles to index")
     p.add_argument("--verbose", "-v", action="store_true", help="list every miss")
     p.set_defaults(handler=cmd_eval_retrieval)
+
+    p = sub.add_parser(
+        "eval-tracking", parents=[index_opts], help="speaker merging and claim matching on labelled articles"
+    )
+    p.add_argument("labels", nargs="?", default="tests/data/tracking/labels.json", help="labels (JSON)")
+    p.add_argument("--verbose", "-v", action="store_true", help="list every miss")
+    p.set_defaults(handler=cmd_eval_tracking)
 
     p = sub.add_parser("eval-attribution", help="score attribution against gold files")
     p.add_argument("gold", nargs="+", metavar="GOLD", help="gold JSON files (see tests/data/gold/README.md)")
@@ -225,8 +249,10 @@ def cmd_index(args: argparse.Namespace) -> int:
 def cmd_ask(args: argparse.Namespace) -> int:
     from claimbot.engine import MAX_QUESTION_CHARS
     from claimbot.factory import open_engine
+    from claimbot.sources import clean_line
 
-    question = " ".join(args.question.split())
+    # Printed back: no escape sequences, and bytes that are not UTF-8 become U+FFFD, not raw bytes.
+    question = clean_line(os.fsencode(args.question).decode("utf-8", "replace"))
     if not question:
         raise UserError("the question is empty")
     if len(question) > MAX_QUESTION_CHARS:
@@ -240,7 +266,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
         report = engine.seed_if_empty(settings.seeds_dir)
         if report is not None:
             print(f"claimbot: indexed {len(report.added)} articles, {report.claims} claims", file=sys.stderr)
-    answer = engine.ask(args.question, args.k, speaker=args.speaker, article=args.article)
+    answer = engine.ask(question, args.k, speaker=args.speaker, article=args.article)
     if args.json:
         _dump(answer.to_dict())
         return 0
@@ -286,6 +312,33 @@ def cmd_articles(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_similar(args: argparse.Namespace) -> int:
+    if args.k < 1:
+        raise UserError("-k must be at least 1")
+    claim, related = _engine(args).similar(args.claim, args.k)
+    if args.json:
+        _dump({"claim": claim.to_dict(), "related": [r.to_dict() for r in related]})
+        return 0
+    from claimbot.views import print_similar
+
+    print_similar(claim, related)
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from claimbot.sources import clean_line
+
+    statement = clean_line(os.fsencode(args.statement).decode("utf-8", "replace"))
+    result = _engine(args).check(statement)
+    if args.json:
+        _dump(result.to_dict())
+        return 0
+    from claimbot.views import print_check
+
+    print_check(result)
+    return 0
+
+
 def cmd_remove(args: argparse.Namespace) -> int:
     record = _engine(args).remove(args.article)
     print(f"removed {record.id}: {record.title} ({record.claims} claims)")
@@ -301,6 +354,23 @@ def cmd_eval_retrieval(args: argparse.Namespace) -> int:
         raise UserError(f"{path}: no such question file")
     results = evaluate_retrieval(_settings(args), path, args.corpus)
     print_retrieval_scores(results, verbose=args.verbose)
+    return 0
+
+
+def cmd_eval_tracking(args: argparse.Namespace) -> int:
+    import tempfile
+    from dataclasses import replace
+
+    from claimbot.evaluation import evaluate_tracking
+    from claimbot.factory import open_engine
+    from claimbot.views import print_tracking_scores
+
+    path = Path(args.labels)
+    if not path.is_file():
+        raise UserError(f"{path}: no such labels file")
+    with tempfile.TemporaryDirectory(prefix="claimbot-eval-") as tmp:
+        engine = open_engine(replace(_settings(args), index_dir=Path(tmp), chroma_url=None))
+        print_tracking_scores(evaluate_tracking(engine, path), verbose=args.verbose)
     return 0
 
 

@@ -388,6 +388,9 @@ CLAUSE_WORDS = frozenset(
         "or",
         "where",
         "whereas",
+        # "Ukraine launched what Russian officials described as …": the subject starts after it.
+        "what",
+        "vad",
     ]
 )
 # Words that open an adverbial, so the phrase they start is not a subject.
@@ -443,6 +446,7 @@ PREPOSITIONS = frozenset(
         "over",
         "within",
         "across",
+        "of",
     ]
 )
 DETERMINERS = frozenset(
@@ -673,6 +677,16 @@ ROLE_WORDS = frozenset(
         "talesman",
         "presschef",
         "pressekreterare",
+        "envoy",
+        "sändebud",
+        "aide",
+        "adviser",
+        "advisor",
+        "analyst",
+        "researcher",
+        "commentator",
+        "economist",
+        "ledamot",
     ]
 )
 ROLE_SUFFIXES = (
@@ -707,6 +721,11 @@ ROLE_SUFFIXES = (
     "spokesman",
     "spokeswoman",
     "manager",
+    "ledamot",
+    "rådgivare",
+    "ekonom",
+    "analyst",
+    "researcher",
 )
 # Words that make a capitalised phrase an organisation or outlet rather than a person.
 ORG_WORDS = frozenset(
@@ -795,5 +814,7 @@ ORG_WORDS = frozenset(
 # Institution words that mark a capitalised phrase as an organisation in English and Swedish.
 ORG_WORDS = ORG_WORDS | frozenset(
     "service office agency administration authority bureau center centre network capital holdings "
-    "pharma energy motors airlines systems technologies partners media studios verket".split()
+    "pharma energy motors airlines systems technologies partners media studios verket "
+    # States are not people: "the United States", "the Czech Republic", "the United Arab Emirates".
+    "states kingdom republic emirates nations federation".split()
 )

@@ -9,15 +9,16 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from claimbot import retrieve
+from claimbot import matching, retrieve
 from claimbot.fetch import FetchSettings, fetch_article, is_url
-from claimbot.model import Answer, Article, Claim, Evidence, Speaker
+from claimbot.model import Answer, Article, Check, Claim, Evidence, Related, Speaker, SpeakerKind, date_order
 from claimbot.parse import parse_article
 from claimbot.sources import DEFAULT_MAX_BYTES, SourceError, iter_source_files, read_article, with_language
+from claimbot.speakers import SpeakerDirectory
 from claimbot.store import ArticleRecord, ClaimStore, StoreError
 
 if TYPE_CHECKING:
@@ -31,6 +32,13 @@ ABSTAIN_BELOW = 0.78
 DENSE_CANDIDATES = 40
 MAX_QUESTION_CHARS = 2000
 UNFILTERED_CANDIDATES = 400
+SIMILAR_CANDIDATES = 40  # nearest claims scored for `similar` and `check`
+SIMILAR_FLOOR = 0.75  # stored-vector similarity below which a candidate is not worth embedding
+SENTENCE_CACHE = 50_000
+CHECK_EXPANDED = 5  # direct matches of a statement whose own matches elsewhere are added
+CHECK_MARGIN = 0.04
+CHECK_FLOOR = 0.875  # statement-to-claim scores run higher than claim-to-claim ones
+CHECK_BAND = 0.04
 EMBED_GROUP = 256  # claims embedded in one call across articles
 
 
@@ -71,6 +79,7 @@ class _Lexicon:
     languages: set[str]
     positions: dict[tuple[str, int], Claim]
     roles: dict[str, set[str]]
+    directory: SpeakerDirectory
 
 
 class Engine:
@@ -98,6 +107,7 @@ class Engine:
         self._loaders = {"passages": passages, "queries": queries or passages}
         self._loaded: dict[str, Embedder] = {}
         self._lexicon: _Lexicon | None = None
+        self._sentence_vectors: dict[str, Any] = {}  # claim id -> unit vector of the bare sentence
         # One operation at a time: the TUI runs asks and an index run in worker threads.
         self._lock = threading.RLock()
         self._checked = False
@@ -286,46 +296,38 @@ class Engine:
         raise StoreError(f"{len(loose)} articles match {query!r}; use its id (see `claimbot articles`)")
 
     def claims(self, speaker: str | None = None, article: str | None = None) -> list[Claim]:
-        """Claims in date and sentence order, filtered by speaker (loosely) and article."""
+        """Claims in date and sentence order, filtered by speaker (across articles, loosely) and article."""
         self._open()
         where: dict[str, Any] = {}
         if article:
             where = {"article_id": self.find_article(article).id}
-        claims = self.store.claims(where)
-        if speaker:
-            claims = [c for c in claims if retrieve.speaker_matches(speaker, c.speaker)]
-        return claims
+        if not speaker:
+            return self.store.claims(where)
+        claims = self.speaker_claims(speaker)
+        return [c for c in claims if c.article_id == where["article_id"]] if where else claims
 
     def speaker_claims(self, name: str) -> list[Claim]:
-        """The claims of one speaker (exact canonical name), from the in-memory index."""
+        """One speaker's claims across all articles, oldest first: the speaker's timeline. The
+        name may be the merged name, any alias or a loose form ("lavrov")."""
         self._open()
         if self.is_empty():
             return []
-        claims = [c for c in self._lexicon_now().claims.values() if c.speaker == name]
-        return sorted(claims, key=lambda c: (c.article_date or "", c.article_id, c.index))
+        return self._lexicon_now().directory.claims_of(name)
+
+    def speaker_directory(self) -> SpeakerDirectory:
+        """Speakers merged across articles: which per-article names are one person."""
+        self._open()
+        return self._lexicon_now().directory
+
+    def speaker(self, name: str) -> Speaker | None:
+        """The merged speaker a name refers to (canonical name, alias or loose form)."""
+        self._open()
+        return None if self.is_empty() else self._lexicon_now().directory.find(name)
 
     def speakers(self) -> list[Speaker]:
+        """Speakers merged across articles (see `speakers.py`), most claims first."""
         self._open()
-        grouped: dict[str, list[Claim]] = {}
-        for claim in self.store.claims():
-            if claim.speaker:
-                grouped.setdefault(claim.speaker, []).append(claim)
-        out = []
-        for name, claims in grouped.items():
-            dates = sorted(c.article_date for c in claims if c.article_date)
-            out.append(
-                Speaker(
-                    name=name,
-                    kind=claims[0].speaker_kind,
-                    aliases=tuple(sorted({c.mention for c in claims if c.mention and c.mention != name})),
-                    roles=tuple(sorted({c.role for c in claims if c.role})),
-                    claims=len(claims),
-                    articles=tuple(sorted({c.article_id for c in claims})),
-                    first_date=dates[0] if dates else None,
-                    last_date=dates[-1] if dates else None,
-                )
-            )
-        return sorted(out, key=lambda s: (-s.claims, s.name))
+        return [] if self.is_empty() else self._lexicon_now().directory.speakers()
 
     # ------------------------------------------------------------ asking
 
@@ -343,18 +345,14 @@ class Engine:
             return self._ask(question, k, speaker, article, mode)
 
     def _ask(self, question: str, k: int, speaker: str | None, article: str | None, mode: str) -> Answer:
-        question = " ".join(question.split())
-        if not question:
-            raise StoreError("the question is empty")
-        if len(question) > MAX_QUESTION_CHARS:
-            raise StoreError(f"the question is {len(question)} characters; the limit is {MAX_QUESTION_CHARS}")
+        question = self._clean_question(question)
         if self.is_empty():
             return Answer(question, True, (), note="the index is empty")
         lexicon = self._lexicon_now()
         where = self._filters(lexicon, speaker, article)
         if where is None:
             return Answer(question, True, (), note="no claims match the filters")
-        named = tuple(sorted(retrieve.speakers_named(question, lexicon.speakers))) if not speaker else ()
+        named = tuple(sorted(self._named(question, lexicon))) if not speaker else ()
         if not named and not speaker:
             named = tuple(sorted(retrieve.speakers_by_role(question, lexicon.roles)))
         person = retrieve.asked_person(question)
@@ -381,7 +379,7 @@ class Engine:
         """A Chroma `where` for the speaker and article filters; None when nothing can match."""
         clauses: list[dict[str, Any]] = []
         if speaker:
-            names = sorted(s for s in lexicon.speakers if retrieve.speaker_matches(speaker, s))
+            names = sorted(lexicon.directory.raw_names(speaker))
             if not names:
                 return None
             clauses.append({"speaker": {"$in": names}})
@@ -390,6 +388,21 @@ class Engine:
         if len(clauses) > 1:
             return {"$and": clauses}
         return clauses[0] if clauses else {}
+
+    @staticmethod
+    def _clean_question(text: str, what: str = "question") -> str:
+        text = " ".join(text.split())
+        if not text:
+            raise StoreError(f"the {what} is empty")
+        if len(text) > MAX_QUESTION_CHARS:
+            raise StoreError(f"the {what} is {len(text)} characters; the limit is {MAX_QUESTION_CHARS}")
+        return text
+
+    @staticmethod
+    def _named(question: str, lexicon: _Lexicon) -> set[str]:
+        """Stored speaker names of the people a question names, with their names in other articles."""
+        named = retrieve.speakers_named(question, lexicon.speakers)
+        return {raw for name in named for raw in lexicon.directory.raw_names(name)}
 
     @staticmethod
     def _nobody_note(person: str, lexicon: _Lexicon) -> str:
@@ -438,6 +451,111 @@ class Engine:
             found.update(self.store.similarities(vector, missing))
         return found
 
+    # ------------------------------------------------------------ across articles
+
+    def similar(self, claim_id: str, k: int = 5) -> tuple[Claim, list[Related]]:
+        """A claim (by id or a prefix of 6+ characters) and the closest claims in other articles,
+        in any language: the same claim first, then related ones, best first."""
+        with self._lock:
+            lexicon = self._lexicon_or_empty()
+            claim = self._find_claim(claim_id, lexicon)
+            vector = self.store.vectors([claim.id])[claim.id]
+            elsewhere = {"article_id": {"$ne": claim.article_id}}
+            others = self._candidates(vector, lexicon, elsewhere)
+            similarity = self._text_similarities(claim.text, others)
+            related = [self._related(claim, o, similarity[o.id], lexicon) for o in others]
+            return claim, sorted(related, key=lambda r: (not r.same, -r.score))[:k]
+
+    def compare(self, a_id: str, b_id: str) -> Related:
+        """How claim b stands to claim a (the score `similar` gives; used by the evaluation)."""
+        with self._lock:
+            lexicon = self._lexicon_or_empty()
+            a, b = self._find_claim(a_id, lexicon), self._find_claim(b_id, lexicon)
+            return self._related(a, b, self._text_similarities(a.text, [b])[b.id], lexicon)
+
+    def _candidates(
+        self, vector: Sequence[float], lexicon: _Lexicon, where: dict[str, Any] | None
+    ) -> list[Claim]:
+        """Current claims near a vector in the index (stored vectors include the speaker)."""
+        nearest = self.store.nearest(vector, SIMILAR_CANDIDATES, where)
+        return [lexicon.claims[cid] for cid, sim in nearest if cid in lexicon.claims and sim >= SIMILAR_FLOOR]
+
+    def _text_similarities(self, text: str, claims: Sequence[Claim]) -> dict[str, float]:
+        """Cosine similarity of a text to each claim's bare sentence. The stored vectors embed the
+        speaker with the sentence, which makes any two claims of one person look alike; whether
+        two sentences say the same thing is judged on the sentences alone (embedded on demand,
+        kept per claim id)."""
+        import numpy as np
+
+        missing = [c for c in claims if c.id not in self._sentence_vectors]
+        embedder = self._embedder("queries")
+        if len(self._sentence_vectors) > SENTENCE_CACHE:
+            self._sentence_vectors.clear()
+        for claim, vec in zip(missing, embedder.embed_passages([c.text for c in missing]), strict=True):
+            self._sentence_vectors[claim.id] = _unit(vec)
+        query = _unit(embedder.embed_passages([text])[0])
+        return {c.id: float(np.dot(self._sentence_vectors[c.id], query)) for c in claims}
+
+    def check(self, statement: str) -> Check:
+        """Who in the index says something like the statement, oldest first; no verdict. Claims
+        that match the statement directly are joined by their own matches in other articles: a
+        statement is compared to sentences in its own language best, and a report of a claim to
+        its original in another language."""
+        statement = self._clean_question(statement, "statement")
+        with self._lock:
+            lexicon = self._lexicon_or_empty()
+            if not lexicon.claims:
+                return Check(statement, (), "the index is empty")
+            # Stored claims are passages; the statement is compared as one too (same prefix).
+            vector = self._embedder("queries").embed_passages([statement])[0]
+            others = self._candidates(vector, lexicon, None)
+            similarity = self._text_similarities(statement, others)
+            found = [self._related(statement, o, similarity[o.id], lexicon) for o in others]
+            # A bare statement sits close to every sentence of its language, so a direct match must
+            # clear a higher floor and stand out from the rest (within a band of the best).
+            best = max((r.score for r in found), default=0.0)
+            floor = max(CHECK_FLOOR, best - CHECK_BAND)
+            direct = {r.claim.id: replace(r, same=True) for r in found if r.score >= floor}
+            reported = {
+                r.claim.id: r
+                for match in list(direct.values())[:CHECK_EXPANDED]
+                for r in self.similar(match.claim.id, k=CHECK_EXPANDED)[1]
+                if r.claim.id not in direct and _reports(match, r)
+            }
+        matches = sorted([*direct.values(), *reported.values()], key=lambda r: date_order(r.claim))
+        if matches:
+            return Check(statement, tuple(matches))
+        top = max(found, key=lambda r: r.score, default=None)
+        closest = f" (closest: {top.score:.2f}, {top.claim.text[:60]!r})" if top else ""
+        return Check(statement, (), f"nobody in the index says this{closest}")
+
+    @staticmethod
+    def _related(a: Claim | str, b: Claim, similarity: float, lexicon: _Lexicon) -> Related:
+        """Claim b scored against claim a, or against a statement (whose speaker is unknown)."""
+        if isinstance(a, str):
+            text, same, people = a, None, False
+        else:
+            text, same = a.text, lexicon.directory.same(a, b)
+            people = a.speaker_kind == b.speaker_kind == SpeakerKind.PERSON
+        m = matching.match(similarity, text, b.text, same, other_person=same is False and people)
+        return Related(b, lexicon.directory.canonical(b), m.score, similarity, m.same, m.conflicts)
+
+    def _find_claim(self, claim_id: str, lexicon: _Lexicon) -> Claim:
+        q = claim_id.strip().lower()
+        if q in lexicon.claims:
+            return lexicon.claims[q]
+        matches = [c for cid, c in lexicon.claims.items() if len(q) >= 6 and cid.startswith(q)]
+        if len(matches) == 1:
+            return matches[0]
+        reason = "no claim has" if not matches else f"{len(matches)} claims have"
+        raise StoreError(f"{reason} the id {claim_id!r} (ids are in `claimbot claims --json`)")
+
+    def _lexicon_or_empty(self) -> _Lexicon:
+        self._open()
+        if not self.store.is_open:
+            raise StoreError("the index is empty; add articles with `claimbot index`")
+        return self._lexicon_now()
+
     @staticmethod
     def _evidence(claim: Claim, scored: retrieve.Scored, lexicon: _Lexicon) -> Evidence:
         before = lexicon.positions.get((claim.article_id, claim.index - 1))
@@ -463,6 +581,7 @@ class Engine:
                 languages={c.language for c in claims.values()},
                 positions={(c.article_id, c.index): c for c in claims.values()},
                 roles=_roles(claims.values()),
+                directory=SpeakerDirectory(claims.values()),
             )
         return self._lexicon
 
@@ -493,6 +612,24 @@ def _allowed(lexicon: _Lexicon, where: dict[str, Any]) -> Callable[[str], bool]:
         )
 
     return allowed
+
+
+def _unit(vector: Sequence[float]) -> Any:
+    import numpy as np
+
+    array = np.asarray(vector, dtype=np.float32)
+    return array / (np.linalg.norm(array) or 1.0)
+
+
+def _reports(match: Related, other: Related) -> bool:
+    """Whether `other` is the same claim as `match` reported in another language: the languages
+    differ, the speaker is the same, and the score clears the bar with a margin (claims of one
+    speaker look alike to the model, since the speaker is embedded with the sentence)."""
+    return (
+        other.claim.language != match.claim.language
+        and other.speaker == match.speaker
+        and other.score >= matching.SAME_CLAIM + CHECK_MARGIN
+    )
 
 
 def passage_text(claim: Claim) -> str:

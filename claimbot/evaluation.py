@@ -193,3 +193,149 @@ def score_mode(engine: Any, questions: list[dict[str, Any]], mode: str) -> Retri
         },
         misses=tuple(misses),
     )
+
+
+# ---------------------------------------------------------------- tracking across articles
+
+
+@dataclass(frozen=True)
+class PairScore:
+    """Precision and recall of a same/not-same decision over labelled pairs."""
+
+    true_pos: int
+    false_pos: int
+    false_neg: int
+    true_neg: int
+
+    @property
+    def precision(self) -> float:
+        predicted = self.true_pos + self.false_pos
+        return self.true_pos / predicted if predicted else 1.0
+
+    @property
+    def recall(self) -> float:
+        actual = self.true_pos + self.false_neg
+        return self.true_pos / actual if actual else 1.0
+
+    @classmethod
+    def of(cls, decisions: list[tuple[bool, bool]]) -> PairScore:
+        """From (labelled same, predicted same) pairs."""
+        return cls(
+            sum(g and p for g, p in decisions),
+            sum(p and not g for g, p in decisions),
+            sum(g and not p for g, p in decisions),
+            sum(not g and not p for g, p in decisions),
+        )
+
+
+@dataclass(frozen=True)
+class TrackingScore:
+    """Speaker merging and claim matching on a labelled corpus (tests/data/tracking)."""
+
+    speakers: PairScore
+    attributed: PairScore  # the same, over mentions that attribution gave a claim to
+    mentions: int
+    mentions_found: int
+    claims: PairScore
+    threshold: float
+    sweep: tuple[tuple[float, PairScore], ...]
+    misses: tuple[str, ...]
+
+
+def evaluate_tracking(engine: Any, labels_path: Path) -> TrackingScore:
+    """Index the labelled articles (into a throw-away engine); score speaker merges and claim matches."""
+    from claimbot.matching import SAME_CLAIM
+
+    labels = json.loads(labels_path.read_text(encoding="utf-8"))
+    folder = labels_path.parent / "articles"
+    files = {Path(name).name: (folder / name).resolve() for name in labels["articles"]}
+    report = engine.index([str(p) for p in files.values()])
+    if report.failed:
+        raise SourceError(f"cannot index {report.failed[0].source}: {report.failed[0].message}")
+    by_article = _claims_by_file(engine, files)
+    speakers, attributed, found, misses = _speaker_pairs(engine, labels["speakers"], by_article)
+    scored, claim_misses = _claim_pairs(engine, labels, by_article)
+
+    sweep = tuple(
+        (t, PairScore.of([(gold, score >= t) for gold, score, _ in scored]))
+        for t in (SAME_CLAIM - 0.04, SAME_CLAIM - 0.02, SAME_CLAIM, SAME_CLAIM + 0.02, SAME_CLAIM + 0.04)
+    )
+    return TrackingScore(
+        speakers=PairScore.of(speakers),
+        attributed=PairScore.of(attributed),
+        mentions=sum(len(s["mentions"]) for s in labels["speakers"]),
+        mentions_found=found,
+        claims=PairScore.of([(gold, score >= SAME_CLAIM) for gold, score, _ in scored]),
+        threshold=SAME_CLAIM,
+        sweep=sweep,
+        misses=tuple(
+            misses + [m for gold, score, m in scored if gold != (score >= SAME_CLAIM)] + claim_misses
+        ),
+    )
+
+
+def _claims_by_file(engine: Any, files: dict[str, Path]) -> dict[str, list[Any]]:
+    from claimbot.sources import read_article
+
+    ids = {name: read_article(path).id for name, path in files.items()}
+    out: dict[str, list[Any]] = {name: [] for name in files}
+    names = {article_id: name for name, article_id in ids.items()}
+    for claim in engine.claims():
+        if claim.article_id in names:
+            out[names[claim.article_id]].append(claim)
+    return out
+
+
+def _speaker_pairs(
+    engine: Any, speakers: list[dict[str, Any]], by_article: dict[str, list[Any]]
+) -> tuple[list[tuple[bool, bool]], list[tuple[bool, bool]], int, list[str]]:
+    """Every pair of labelled mentions in different articles: same person? merged by claimbot?"""
+    from claimbot.speakers import name_key
+
+    directory = engine.speaker_directory()
+    mentions: list[tuple[str, str, str | None]] = []  # (label id, article, merged speaker or None)
+    misses = []
+    for person in speakers:
+        for mention in person["mentions"]:
+            article = Path(mention["article"]).name
+            wanted = set(name_key(mention["name"]).split())
+            candidates = [
+                c for c in by_article[article] if c.speaker and set(name_key(c.speaker).split()) <= wanted
+            ]
+            merged = directory.canonical(candidates[0]) if candidates else None
+            if merged is None:
+                misses.append(f"[speaker] {mention['name']!r} in {article}: no claim attributed to it")
+            mentions.append((person["id"], article, merged))
+    pairs = [(a, b) for i, a in enumerate(mentions) for b in mentions[i + 1 :] if a[1] != b[1]]
+    decisions = [(a[0] == b[0], a[2] is not None and a[2] == b[2]) for a, b in pairs]
+    attributed = [(a[0] == b[0], a[2] == b[2]) for a, b in pairs if a[2] and b[2]]
+    return decisions, attributed, sum(m[2] is not None for m in mentions), misses
+
+
+def _claim_pairs(
+    engine: Any, labels: dict[str, Any], by_article: dict[str, list[Any]]
+) -> tuple[list[tuple[bool, float, str]], list[str]]:
+    """(labelled same, score, description) for every labelled pair of claims in different articles."""
+    misses: list[str] = []
+
+    def find(member: dict[str, str]) -> Any:
+        article = Path(member["article"]).name
+        for claim in by_article[article]:
+            if member["sentence"] in claim.text or claim.text in member["sentence"]:
+                return claim
+        misses.append(f"[claim] not found in {article}: {member['sentence'][:70]}")
+        return None
+
+    pairs: list[tuple[bool, Any, Any]] = []
+    for group in labels["same_claims"]:
+        members = [find(m) for m in group["members"]]
+        pairs += [(True, a, b) for i, a in enumerate(members) for b in members[i + 1 :]]
+    pairs += [(False, find(p["a"]), find(p["b"])) for p in labels["different_claims"]]
+    out = []
+    for gold, a, b in pairs:
+        if a is None or b is None or a.article_id == b.article_id:
+            continue
+        related = engine.compare(a.id, b.id)
+        label = "same" if gold else "different"
+        out.append((gold, related.score, f"[{label} {related.score:.3f}] {a.text[:60]} | {b.text[:60]}"))
+    return out, misses

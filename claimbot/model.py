@@ -8,7 +8,7 @@ from enum import StrEnum
 from typing import Any
 
 # Bump when segmentation or attribution rules change: indexed articles are then parsed again.
-PARSER_VERSION = "2"
+PARSER_VERSION = "3"
 
 
 class SegmentKind(StrEnum):
@@ -163,6 +163,11 @@ class ParsedArticle:
     claims: tuple[Claim, ...]
 
 
+def date_order(claim: Claim) -> tuple[bool, str, str, int]:
+    """Dated claims oldest first, then claims of undated articles; sentence order within an article."""
+    return (claim.article_date is None, claim.article_date or "", claim.article_id, claim.index)
+
+
 @dataclass(frozen=True)
 class Speaker:
     """A speaker as seen across the index: canonical name, aliases, roles and where they speak."""
@@ -225,4 +230,44 @@ class Answer:
             "note": self.note,
             "speakers": list(self.speakers),
             "hits": [h.to_dict() for h in self.hits],
+        }
+
+
+@dataclass(frozen=True)
+class Related:
+    """A claim in another article, scored against a claim or a statement: the same claim when
+    `same`, else only related. `conflicts` say what speaks against it being the same."""
+
+    claim: Claim
+    speaker: str | None  # the speaker merged across articles (None for the narrator)
+    score: float
+    similarity: float
+    same: bool
+    conflicts: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            **self.claim.to_dict(),
+            "merged_speaker": self.speaker,
+            "score": round(self.score, 4),
+            "similarity": round(self.similarity, 4),
+            "same": self.same,
+            "conflicts": list(self.conflicts),
+        }
+
+
+@dataclass(frozen=True)
+class Check:
+    """What `check` returns: who in the index says something like the statement, oldest first."""
+
+    statement: str
+    matches: tuple[Related, ...]
+    note: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "statement": self.statement,
+            "found": bool(self.matches),
+            "note": self.note,
+            "matches": [m.to_dict() for m in self.matches],
         }

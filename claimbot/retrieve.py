@@ -109,9 +109,32 @@ def name_variants(name: str) -> set[str]:
     return {transliterate(v) for v in variants}
 
 
+_SPELLINGS = (
+    ("sj", "sh"),
+    ("ij", "i"),
+    ("y", "i"),
+    ("j", "i"),
+    ("w", "v"),
+    ("ck", "k"),
+    ("kh", "h"),
+    ("ii", "i"),
+)
+
+
 def transliterate(text: str) -> str:
-    """Fold common spelling variants of transliterated names (Sergej/Sergei, Dmitrij/Dmitry)."""
-    for a, b in (("ij", "i"), ("y", "i"), ("j", "i"), ("w", "v"), ("ck", "k"), ("kh", "h")):
+    """Fold common spelling variants of transliterated names (Sergej/Sergei, Dmitrij/Dmitry,
+    Usjakov/Ushakov, Zelenskyj/Zelenskyy)."""
+    pairs = (
+        ("sj", "sh"),
+        ("ij", "i"),
+        ("y", "i"),
+        ("j", "i"),
+        ("w", "v"),
+        ("ck", "k"),
+        ("kh", "h"),
+        ("ii", "i"),
+    )
+    for a, b in pairs:
         text = text.replace(a, b)
     return text
 

@@ -19,6 +19,9 @@ TEXT_SUFFIXES = frozenset({".txt", ".md", ".text"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+# A news paragraph is a few thousand characters; a "paragraph" of 100,000 or more (a whole file on one
+# line: minified data, a log, a dump) is not article text, and would only cost minutes of parsing.
+MAX_PARAGRAPH_CHARS = 100_000
 
 # Signatures of common binary formats, so that a renamed PNG is refused by name, not by guesswork.
 _MAGIC = {
@@ -37,8 +40,13 @@ _BOMS = (
     (b"\xff\xfe", "utf-16"),
     (b"\xfe\xff", "utf-16"),
 )
-_ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])")
+_ANSI = re.compile(
+    # CSI; OSC and the DCS/SOS/PM/APC strings, payload and all; other escapes (ESC 7, ESC c, ESC ( B)
+    r"\x1b(?:\[[0-?]*[ -/]*[@-~]|[\]PX^_][^\x07\x1b]*(?:\x07|\x1b\\)?|[ -/]*[0-~])"
+    r"|\x9b[0-?]*[ -/]*[@-~]|\x9d[^\x07\x1b\x9c]*(?:\x07|\x9c|\x1b\\)?"  # the 8-bit CSI and OSC
+)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u202a-\u202e\u2066-\u2069]")
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 _HEADER = re.compile(
     r"^(date|datum|published|publicerad|source|källa|outlet|url|link|author|författare|by)\s*:\s*(.+)$",
     re.IGNORECASE,
@@ -127,6 +135,12 @@ def article_from_bytes(
     body = normalise_paragraphs(raw.text)
     if not body.strip():
         raise SourceError(f"{label}: no article text")
+    longest = max(len(line) for line in body.split("\n"))
+    if longest > MAX_PARAGRAPH_CHARS:
+        raise SourceError(
+            f"{label}: a paragraph of {longest:,} characters is not article text "
+            f"(the limit is {MAX_PARAGRAPH_CHARS:,})"
+        )
     title = raw.title or body.split("\n", 1)[0]
     return Article(
         id=short_hash(url or raw.url or source, size=12),
@@ -188,6 +202,12 @@ def clean_text(text: str) -> str:
 
 def clean_line(text: str) -> str:
     return " ".join(clean_text(text).split())
+
+
+def escape_controls(text: str) -> str:
+    """Control characters shown as `\\x1b`-style escapes: for names the user gave (paths, arguments)
+    in messages, which must stay recognisable but never reach a terminal raw."""
+    return _UNPRINTABLE.sub(lambda m: repr(m.group())[1:-1], text)
 
 
 def looks_like_html(text: str) -> bool:

@@ -25,7 +25,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 from claimbot.locking import LOCK_NAME, IndexLock
-from claimbot.model import Article, Claim
+from claimbot.model import Article, Claim, date_order
 
 SCHEMA = 1
 CLAIMS = "claimbot_claims"
@@ -369,7 +369,7 @@ class ClaimStore:
             for rid, doc, meta in zip(got["ids"], got["documents"] or [], got["metadatas"] or [], strict=True)
             if current.get(str(meta.get("article_id"))) == meta.get("content_hash")
         ]
-        return sorted(claims, key=lambda c: (c.article_date or "", c.article_id, c.index))
+        return sorted(claims, key=date_order)
 
     def nearest(
         self, vector: Sequence[float], k: int, where: dict[str, Any] | None = None
@@ -404,18 +404,22 @@ class ClaimStore:
         self._version = (now, value)
         return value
 
-    def similarities(self, vector: Sequence[float], ids: Sequence[str]) -> dict[str, float]:
-        """Cosine similarity of a vector to the stored vectors of the given claims."""
+    def vectors(self, ids: Sequence[str]) -> dict[str, list[float]]:
+        """The stored vectors of the given claims (those that exist)."""
         with self._reading():
             if self._claims is None or not ids:
                 return {}
             got = self._claims.get(ids=list(ids), include=["embeddings"])
+        return {rid: [float(x) for x in emb] for rid, emb in zip(got["ids"], got["embeddings"], strict=True)}
+
+    def similarities(self, vector: Sequence[float], ids: Sequence[str]) -> dict[str, float]:
+        """Cosine similarity of a vector to the stored vectors of the given claims."""
         import numpy as np
 
         query = np.asarray(vector, dtype=np.float32)
         query /= np.linalg.norm(query) or 1.0
         out = {}
-        for rid, emb in zip(got["ids"], got["embeddings"], strict=True):
+        for rid, emb in self.vectors(ids).items():
             stored = np.asarray(emb, dtype=np.float32)
             out[rid] = float(stored @ query / (np.linalg.norm(stored) or 1.0))
         return out

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -11,20 +12,26 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 
 from claimbot.evaluation import GoldScore
-from claimbot.model import Answer, Claim, ParsedArticle, SegmentKind, Speaker
+from claimbot.model import Answer, Check, Claim, ParsedArticle, Related, SegmentKind, Speaker
 
 if TYPE_CHECKING:
     from rich.console import Console
 
     from claimbot.engine import IndexReport, Progress
-    from claimbot.evaluation import Mismatch, RetrievalScore
+    from claimbot.evaluation import Mismatch, RetrievalScore, TrackingScore
     from claimbot.store import ArticleRecord
+
+
+PIPED_WIDTH = 160
 
 
 def console(width: int | None = None, stderr: bool = False) -> Console:
     from rich.console import Console
 
-    return Console(highlight=False, soft_wrap=False, width=width, stderr=stderr)
+    # Piped to a file or a pager, tables get room to breathe instead of rich's 80 columns.
+    stream = sys.stderr if stderr else sys.stdout
+    piped = width or (None if stream.isatty() or "COLUMNS" in os.environ else PIPED_WIDTH)
+    return Console(highlight=False, soft_wrap=False, width=piped, stderr=stderr)
 
 
 def print_parsed(parsed: ParsedArticle, show_all: bool = False) -> None:
@@ -130,8 +137,13 @@ def print_index_report(report: IndexReport) -> None:
         f"{len(report.added)} added, {len(report.updated)} updated, {len(report.unchanged)} unchanged, "
         f"{len(report.failed)} failed; {report.claims} claims embedded in {report.seconds:.1f} s"
     )
-    for failure in report.failed:  # one plain line each, never wrapped
-        print(f"claimbot: error: {' '.join(failure.message.split())}", file=sys.stderr)
+    from claimbot.sources import escape_controls
+
+    for failure in report.failed:  # one plain line each, never wrapped, naming its source
+        message = failure.message
+        if failure.source not in message:
+            message = f"{failure.source}: {message}"
+        print(f"claimbot: error: {escape_controls(' '.join(message.split()))}", file=sys.stderr)
 
 
 def speaker_label(claim: Claim) -> str:
@@ -165,7 +177,7 @@ def print_answer(answer: Answer) -> None:
         )
         out.print(head)
         out.print(Text(f"   “{claim.text}”"))
-        out.print(Text(f"   {where}  ({claim.article_id})", style="dim"))
+        out.print(Text(f"   {where}  (claim {claim.id[:8]}, article {claim.article_id})", style="dim"))
         if hit.before:
             out.print(Text(f"   before: {hit.before}", style="dim italic"))
         if hit.after:
@@ -176,10 +188,13 @@ def print_claims(claims: Sequence[Claim]) -> None:
     from rich.table import Table
 
     table = Table(expand=True)
-    for name in ("date", "article", "#", "speaker", "form", "text"):
-        table.add_column(name, ratio=5 if name == "text" else None, no_wrap=name in ("date", "#", "form"))
+    for name in ("id", "date", "article", "#", "speaker", "form", "text"):
+        table.add_column(
+            name, ratio=5 if name == "text" else None, no_wrap=name in ("id", "date", "#", "form")
+        )
     for c in claims:
         table.add_row(
+            c.id[:8],
             Text(c.article_date or ""),
             Text(c.article_title[:30]),
             str(c.index + 1),
@@ -249,3 +264,88 @@ def print_retrieval_scores(results: Sequence[RetrievalScore], verbose: bool) -> 
     if verbose:
         for miss in results[-1].misses:
             out.print(Text(miss))
+
+
+def _related_line(related: Related) -> Text:
+    claim = related.claim
+    verdict = ("same claim", "bold green") if related.same else ("related", "yellow")
+    head = Text.assemble(
+        (f"{verdict[0]:<10}", verdict[1]),
+        (f" {related.score:.2f}  ", "dim"),
+        (related.speaker or "narrator", "bold cyan"),
+        (f"  {claim.article_date or 'undated'} · {claim.article_outlet or claim.article_title[:40]}", "dim"),
+    )
+    if related.conflicts:
+        head.append(f"  ({', '.join(related.conflicts)})", style="dim italic")
+    return head
+
+
+def print_similar(claim: Claim, related: Sequence[Related]) -> None:
+    """A claim, then the closest claims in other articles: the same ones first."""
+    out = console()
+    out.print(Text.assemble((speaker_label(claim), "bold cyan"), f"  {claim.article_date or 'undated'}"))
+    out.print(Text(f"“{claim.text}”", style="bold"))
+    if not any(r.same for r in related):
+        out.print(Text("No other article has this claim; the closest are below.", style="yellow"))
+    for r in related:
+        out.print(_related_line(r))
+        out.print(Text(f"   “{r.claim.text}”"))
+        out.print(Text(f"   {r.claim.article_title} · claim {r.claim.id[:8]}", style="dim"))
+
+
+def print_check(result: Check) -> None:
+    """Who says something like the statement: by speaker, then article, oldest first."""
+    out = console()
+    out.print(Text(result.statement, style="bold"))
+    if not result.matches:
+        out.print(Text(result.note, style="yellow"))
+        return
+    groups: dict[str, list[Related]] = {}
+    for match in result.matches:
+        groups.setdefault(match.speaker or "narrator (the journalist)", []).append(match)
+    for speaker, matches in groups.items():
+        articles = len({m.claim.article_id for m in matches})
+        out.print(
+            Text.assemble(
+                (speaker, "bold cyan"), (f"  {len(matches)} claim(s) in {articles} article(s)", "dim")
+            )
+        )
+        for m in matches:
+            claim = m.claim
+            where = (
+                f"{claim.article_date or 'undated'} · {claim.article_outlet or ''} · {claim.article_title}"
+            )
+            out.print(Text(f"   {where}", style="dim"))
+            out.print(Text(f"     “{claim.text}”  ({m.score:.2f}, claim {claim.id[:8]})"))
+
+
+def print_tracking_scores(score: TrackingScore, verbose: bool) -> None:
+    from rich.table import Table
+
+    table = Table(title="tracking across articles")
+    for name in ("task", "pairs", "precision", "recall"):
+        table.add_column(name, justify="left" if name == "task" else "right")
+    s, c = score.speakers, score.claims
+    table.add_row(
+        f"speaker merge ({score.mentions_found}/{score.mentions} mentions attributed)",
+        str(s.true_pos + s.false_pos + s.false_neg + s.true_neg),
+        f"{s.precision:.3f}",
+        f"{s.recall:.3f}",
+    )
+    a = score.attributed
+    table.add_row(
+        "  over attributed mentions only",
+        str(a.true_pos + a.false_pos + a.false_neg + a.true_neg),
+        f"{a.precision:.3f}",
+        f"{a.recall:.3f}",
+    )
+    table.add_row(
+        f"same claim at {score.threshold:.2f}", str(c.true_pos + c.false_pos + c.false_neg + c.true_neg),
+        f"{c.precision:.3f}", f"{c.recall:.3f}",
+    )  # fmt: skip
+    for threshold, sweep in score.sweep:
+        if threshold != score.threshold:
+            table.add_row(f"  at {threshold:.2f}", "", f"{sweep.precision:.3f}", f"{sweep.recall:.3f}")
+    console().print(table)
+    for miss in score.misses if verbose else ():
+        console().print(Text(miss, style="dim"))

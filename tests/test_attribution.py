@@ -146,3 +146,123 @@ def test_held_out_articles_reach_the_target() -> None:
 def test_institution_after_the_article_is_a_source() -> None:
     claims = _claims("Headline.\nThe National Weather Service said winds reached 80 mph in some areas.", "en")
     assert (claims[1].speaker, claims[1].speaker_kind) == ("the National Weather Service", SpeakerKind.SOURCE)
+
+
+# ---------------------------------------------------------------- constructions from the tracking corpus
+# Each case uses its own names and words, so it checks the rule rather than one article's sentence.
+
+
+def test_name_with_a_long_comma_apposition_before_the_verb() -> None:
+    text = (
+        "Headline.\n"
+        "Jonas Berg, a Baltic affairs analyst at the Polar Policy Centre in Tromsø, Norway, "
+        "said Oslo would wait.\n"
+        "Laura Kim, an economist at the Central Bank of Iceland, said rates would fall.\n"
+        "Omar Haddad, 61, a fisherman from Bodø, Norway, said the quotas were unfair.\n"
+        "Tom Reed, who farms near Leeds, England, said prices were falling."
+    )
+    claims = _claims(text, "en")
+    assert [(c.speaker, c.speaker_kind) for c in claims[1:]] == [
+        ("Jonas Berg", SpeakerKind.PERSON),
+        ("Laura Kim", SpeakerKind.PERSON),
+        ("Omar Haddad", SpeakerKind.PERSON),
+        ("Tom Reed", SpeakerKind.PERSON),
+    ]
+    assert claims[1].role == "a Baltic affairs analyst at the Polar Policy Centre in Tromsø, Norway"
+    assert claims[2].role == "an economist at the Central Bank of Iceland"
+
+
+def test_title_name_and_place_as_subject() -> None:
+    claims = _claims("Rubrik.\nKommunalrådet Lena Nordin i Kalmar menar att budgeten håller.")
+    assert (claims[1].speaker, claims[1].speaker_kind) == ("Lena Nordin", SpeakerKind.PERSON)
+    assert claims[1].role == "Kommunalrådet i Kalmar"
+
+
+def test_inverted_subject_ends_at_a_lowercase_word() -> None:
+    text = (
+        "Rubrik.\nKommunalrådet Lena Nordin säger att skolan stänger.\n"
+        "I början av maj klagade Nordin över att ingen lyssnade.\n"
+        "Under mötet krävde Nordin samtidigt att beslutet rivs upp."
+    )
+    assert [c.speaker for c in _claims(text)[2:]] == ["Lena Nordin", "Lena Nordin"]
+
+
+def test_inverted_subject_after_a_fronted_comparison() -> None:
+    text = (
+        "Rubrik.\nKommunalrådet Lena Nordin säger att skolan stänger.\n"
+        "Lika tydligt som i fjol sade Nordin att pengarna inte räcker."
+    )
+    assert _claims(text)[2].speaker == "Lena Nordin"
+
+
+def test_fronted_enligt_reports_the_whole_clause() -> None:
+    claims = _claims("Rubrik.\nEnligt Regeringskansliet krävde Holm samtidigt att avtalet skrivs om.")
+    assert (claims[1].speaker, claims[1].speaker_kind) == ("Regeringskansliet", SpeakerKind.SOURCE)
+
+
+def test_enligt_phrase_ends_at_the_v2_verb() -> None:
+    text = (
+        "Rubrik.\nEnligt den norska kustbevakningen bordades fartyget i natt.\n"
+        "Enligt det danska utrikesministeriet kallade Köpenhamn hem sin ambassadör.\n"
+        "Enligt finska medier stängdes gränsen i går."
+    )
+    assert [c.speaker for c in _claims(text)[1:]] == [
+        "den norska kustbevakningen",
+        "det danska utrikesministeriet",
+        "finska medier",
+    ]
+
+
+def test_dash_quote_tail_with_lowercase_title_and_surname_only() -> None:
+    text = (
+        "Rubrik.\nAnna Berg säger att läget är lugnt.\n"
+        "– Vi har inga pengar kvar, säger finansminister Holm.\n"
+        "– Det var kaos i natt, säger nattsköterska Ek.\n"
+        "– Vi öppnar i morgon, säger kommunens presschef Sara Lund."
+    )
+    claims = _claims(text)
+    assert (claims[2].speaker, claims[2].speaker_kind, claims[2].role) == (
+        "Holm",
+        SpeakerKind.PERSON,
+        "finansminister",
+    )
+    # A tail we cannot read still says the quote is not the previous speaker's.
+    assert claims[3].speaker not in ("Anna Berg", "Holm")
+    assert (claims[4].speaker, claims[4].role) == ("Sara Lund", "kommunens presschef")
+
+
+def test_what_opens_a_new_subject() -> None:
+    claims = _claims(
+        "Headline.\nBefore dawn, the army fired what local officials called a warning shot.", "en"
+    )
+    assert (claims[1].speaker, claims[1].speaker_kind) == ("local officials", SpeakerKind.SOURCE)
+
+
+def test_capitalised_cue_word_inside_a_name_is_not_a_verb() -> None:
+    text = (
+        "Headline.\nOfficials from the United States, Canada and Mexico are expected to meet in Ottawa.\n"
+        "Engineers at Consumer Reports tested 40 cars."
+    )
+    assert all(c.speaker is None for c in _claims(text, "en"))
+
+
+def test_name_before_a_colon_quote_after_a_dash_in_a_title() -> None:
+    text = "Hamnen stängd – Holm: ”Vi väntar på besked”\nFinansminister Per Holm säger att hamnen öppnar."
+    assert _claims(text)[0].speaker == "Per Holm"
+
+
+def test_lone_surname_marked_as_a_person() -> None:
+    text = (
+        "Headline.\nNovak, the city's police chief, said the roads were closed.\n"
+        "Ortega said on Monday that she would stay."
+    )
+    claims = _claims(text, "en")
+    assert [(c.speaker, c.speaker_kind) for c in claims[1:]] == [
+        ("Novak", SpeakerKind.PERSON),
+        ("Ortega", SpeakerKind.PERSON),
+    ]
+
+
+def test_genitive_with_colon_is_dropped_from_the_role() -> None:
+    claims = _claims("Rubrik.\nSVT:s Karin Holm bedömer att valet blir jämnt.")
+    assert (claims[1].speaker, claims[1].role) == ("Karin Holm", "SVT")

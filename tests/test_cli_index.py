@@ -117,3 +117,39 @@ def test_corrupt_index_gives_one_line_and_rebuild_sets_it_aside(tmp_path: Path) 
     assert "moved to" in rebuilt.stderr and json.loads(rebuilt.stdout)["claims_embedded"] == 16
     kept = [p for p in tmp_path.iterdir() if p.name.startswith("index.broken-")]
     assert len(kept) == 1 and (kept[0] / "chroma.sqlite3").read_bytes().startswith(b"this is not")
+
+
+def test_similar_and_check_across_articles(index_dir: Path) -> None:
+    tracking = DATA / "tracking" / "articles"
+    added = run("index", str(tracking / "02_sv_dagens_eko.txt"), str(tracking / "03_en_baltic_herald.txt"),
+                index=index_dir)  # fmt: skip
+    assert added.returncode == 0, added.stderr
+    claims = json.loads(run("claims", "--speaker", "Fredriksson", "--json", index=index_dir).stdout)
+    assert len({c["article_id"] for c in claims}) == 3  # the seed's and both reports, one speaker
+    seed_claim = next(c for c in claims if c["text"].startswith("Enligt TV4 Nyheternas Johan Fredriksson"))
+    similar = json.loads(run("similar", seed_claim["id"][:8], "--json", index=index_dir).stdout)
+    same = [r for r in similar["related"] if r["same"]]
+    assert {r["language"] for r in same} == {"sv", "en"} and all(
+        r["article_id"] != seed_claim["article_id"] for r in same
+    )
+    check = json.loads(
+        run(
+            "check", "Air raid alerts sounded in 15 of Ukraine's 24 regions.", "--json", index=index_dir
+        ).stdout
+    )
+    assert check["found"] and any("15 av Ukrainas 24" in m["text"] for m in check["matches"])
+    nobody = run("check", "The harvest of blue bananas doubled in Iceland.", index=index_dir)
+    assert nobody.returncode == 0 and "nobody in the index says this" in nobody.stdout
+    unknown = run("similar", "0000000000", index=index_dir)
+    assert (
+        unknown.returncode == 2
+        and unknown.stderr.count("\n") == 1
+        and "no claim has the id" in unknown.stderr
+    )
+
+
+def test_eval_tracking_prints_precision_and_recall(tmp_path: Path) -> None:
+    result = run("eval-tracking", index=tmp_path / "unused")
+    assert result.returncode == 0, result.stderr
+    assert "speaker merge" in result.stdout and "same claim at 0.85" in result.stdout
+    assert not (tmp_path / "unused").exists()  # the evaluation indexes into a throw-away folder

@@ -231,3 +231,31 @@ async def test_an_article_indexed_by_another_process_appears(app: ClaimbotApp, t
         assert any(t.startswith("Hale stuns world No. 10 Rinaldi") for t in titles), titles
         view = await ask(app, pilot, "Who complained that the balls were flying?")
         assert view.answer is not None and view.answer.hits[0].claim.speaker == "Luca Rinaldi"
+
+
+async def test_timeline_and_seen_elsewhere_across_articles(
+    tmp_path: Path, seeds: Path, passage_embedder: Any, query_embedder: Any
+) -> None:
+    """Two reports of the seed's story: a card says where else its claim was seen, and the speaker
+    view is a timeline over all three articles."""
+    for name in ("02_sv_dagens_eko.txt", "03_en_baltic_herald.txt"):
+        shutil.copy(DATA / "tracking" / "articles" / name, seeds / name)
+    app = ClaimbotApp(lambda: make_engine(tmp_path / "index", passage_embedder, query_embedder), seeds=seeds)
+    async with app.run_test(size=(110, 40)) as pilot:
+        await wait_ready(app, pilot)
+        view = await ask(app, pilot, "Vad sa Johan Fredriksson om Putins löften?")
+        card = next(iter(view.query(EvidenceCard)))
+        assert card.evidence.claim.speaker == "Johan Fredriksson" and card.elsewhere
+        assert all(r.same and r.claim.article_id != card.evidence.claim.article_id for r in card.elsewhere)
+        assert "other article" in str(card.query_one(".card-foot", Static).render())
+        card.focus()
+        await pilot.press("s")
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if isinstance(app.screen, SpeakerScreen):
+                break
+        screen = app.screen
+        assert isinstance(screen, SpeakerScreen)
+        headings = [str(w.render()) for w in screen.query(".timeline-date")]
+        assert len(headings) == 3 and headings[-1].startswith("date unknown")  # the undated seed last
+        assert headings[0].startswith("2025-03-12 · Dagens Eko")

@@ -18,12 +18,13 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, ListView, Static, TabbedContent, TabPane
 
 from claimbot.engine import Engine, IndexReport
-from claimbot.model import Answer, Claim, Speaker
+from claimbot.model import Answer, Claim, Related, Speaker
 from claimbot.store import ArticleRecord
 from claimbot.tui.screens import AddArticleScreen, ArticleScreen, ClaimsScreen, HelpScreen, SpeakerScreen
 from claimbot.tui.widgets import AnswerView, EvidenceCard, SideItem
 
 MORE_FROM_SPEAKER = 2
+SEEN_ELSEWHERE = 3
 Side = tuple[object, list[ArticleRecord], list[Speaker]]  # index version, articles, speakers
 WATCH_SECONDS = 2.0  # how often the app looks for writes by another process (`claimbot index`)
 
@@ -168,10 +169,15 @@ class ClaimbotApp(App[None]):
         try:
             answer = self.engine.ask(view.question)
             more = self.more_from_speakers(answer)
+            elsewhere = {hit.claim.id: self.seen_elsewhere(hit.claim.id) for hit in answer.hits}
         except Exception as exc:  # noqa: BLE001 - shown as the answer, the app keeps running
             self.call_from_thread(self.show_answer, view, None, {}, f"{type(exc).__name__}: {exc}")
             return
-        self.call_from_thread(self.show_answer, view, answer, more, None)
+        self.call_from_thread(self.show_answer, view, answer, more, None, elsewhere)
+
+    def seen_elsewhere(self, claim_id: str) -> list[Related]:
+        """The same claim in other articles (any language), for the card's "Seen elsewhere"."""
+        return [r for r in self.engine.similar(claim_id, k=SEEN_ELSEWHERE)[1] if r.same]
 
     def more_from_speakers(self, answer: Answer) -> dict[str, list[Claim]]:
         out: dict[str, list[Claim]] = {}
@@ -183,9 +189,14 @@ class ClaimbotApp(App[None]):
         return out
 
     def show_answer(
-        self, view: AnswerView, answer: Answer | None, more: dict[str, list[Claim]], error: str | None
+        self,
+        view: AnswerView,
+        answer: Answer | None,
+        more: dict[str, list[Claim]],
+        error: str | None,
+        elsewhere: dict[str, list[Related]] | None = None,
     ) -> None:
-        done = AnswerView(view.question, answer, more, error)
+        done = AnswerView(view.question, answer, more, error, elsewhere)
         conversation = self.query_one("#conversation", VerticalScroll)
         conversation.mount(done, after=view)
         view.remove()
@@ -204,7 +215,8 @@ class ClaimbotApp(App[None]):
     def open_item(self, kind: str, key: str) -> None:
         try:
             if kind == "speaker":
-                screen: Screen[None] = SpeakerScreen(key, self.engine.speaker_claims(key))
+                profile = self.engine.speaker(key)
+                screen: Screen[None] = SpeakerScreen(key, self.engine.speaker_claims(key), profile)
             else:
                 record = self.engine.find_article(key)
                 screen = ArticleScreen(record.title, self.engine.claims(article=record.id))

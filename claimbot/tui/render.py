@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 
 from claimbot.attribution import quote_masks
-from claimbot.model import Claim, Form, SpeakerKind
+from claimbot.model import Claim, Form, Related, SpeakerKind
 
 BADGE_STYLES = {
     SpeakerKind.PERSON: "bold black on #7fb3ff",
@@ -53,3 +53,20 @@ def score_bar(similarity: float, width: int = 10) -> Text:
     """Similarity as a small bar: 0.75 and below is empty, 0.95 and above is full."""
     filled = max(0, min(width, round((similarity - 0.75) / 0.20 * width)))
     return Text("▮" * filled + "▯" * (width - filled) + f" {similarity:.2f}", style="green")
+
+
+def elsewhere(related: Related) -> Text:
+    """The same claim in another article: where, who, and the sentence verbatim."""
+    claim = related.claim
+    line = Text(f"{claim.article_date or 'undated'} · {claim.article_outlet or claim.article_title[:30]} · ")
+    line.append(related.speaker or "narrator", style=BADGE_STYLES[claim.speaker_kind])
+    line.append(f" {related.score:.2f}: ", style="dim")
+    line.append(claim.text)
+    return line
+
+
+def timeline_heading(claim: Claim) -> Text:
+    """A date line in a speaker's timeline: when, which outlet, which article."""
+    date = claim.article_date or "date unknown"
+    outlet = f" · {claim.article_outlet}" if claim.article_outlet else ""
+    return Text(f"{date}{outlet} · {claim.article_title}", style="bold")

@@ -15,32 +15,46 @@ from textual.widgets import Button, DataTable, Footer, Header, Input, Label, Pro
 
 from claimbot.engine import Engine, IndexReport
 from claimbot.fetch import is_url
-from claimbot.model import Claim
+from claimbot.model import Claim, Speaker
 from claimbot.tui import render
 
 
 class SpeakerScreen(Screen[None]):
-    """Everything one speaker says, in date and sentence order."""
+    """One speaker's timeline across articles: oldest first, a heading per article, and the name
+    and role each article gives them."""
 
     BINDINGS = [("escape", "app.pop_screen", "Back")]
 
-    def __init__(self, speaker: str, claims: list[Claim]) -> None:
+    def __init__(self, speaker: str, claims: list[Claim], profile: Speaker | None = None) -> None:
         super().__init__()
-        self.speaker = speaker
+        self.speaker = profile.name if profile else speaker
+        self.profile = profile
         self.claims = claims
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(
-            Text(f"{self.speaker} · {len(self.claims)} claims", style="bold"), classes="screen-title"
-        )
+        yield Static(self._title(), classes="screen-title")
         with VerticalScroll(id="speaker-claims"):
+            article = None
             for claim in self.claims:
+                if claim.article_id != article:
+                    article = claim.article_id
+                    yield Static(render.timeline_heading(claim), classes="timeline-date")
                 with Vertical(classes="card"):
                     yield Static(render.badge(claim), classes="card-head")
                     yield Static(render.sentence(claim), classes="card-text")
-                    yield Static(render.where(claim), classes="card-foot")
         yield Footer()
+
+    def _title(self) -> Text:
+        articles = len({c.article_id for c in self.claims})
+        title = Text(f"{self.speaker} · {len(self.claims)} claims in {articles} article(s)", style="bold")
+        if self.profile and (self.profile.first_date or self.profile.last_date):
+            title.append(f" · {self.profile.first_date} – {self.profile.last_date}", style="dim")
+        if self.profile and self.profile.aliases:
+            title.append(f"\nalso: {', '.join(self.profile.aliases)}", style="dim")
+        if self.profile and self.profile.roles:
+            title.append(f"\nroles: {'; '.join(self.profile.roles)}", style="dim italic")
+        return title
 
 
 class ArticleScreen(Screen[None]):

@@ -8,7 +8,7 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Label, ListItem, Static
 
-from claimbot.model import Answer, Claim, Evidence
+from claimbot.model import Answer, Claim, Evidence, Related
 from claimbot.tui import render
 
 
@@ -22,11 +22,12 @@ class EvidenceCard(Vertical, can_focus=True):
             self.speaker = speaker
             super().__init__()
 
-    def __init__(self, evidence: Evidence, rank: int, more: list[Claim]) -> None:
+    def __init__(self, evidence: Evidence, rank: int, more: list[Claim], elsewhere: list[Related]) -> None:
         super().__init__(classes="card")
         self.evidence = evidence
         self.rank = rank
         self.more = more
+        self.elsewhere = elsewhere
 
     def compose(self) -> ComposeResult:
         claim = self.evidence.claim
@@ -38,6 +39,8 @@ class EvidenceCard(Vertical, can_focus=True):
         foot = render.where(claim)
         foot.append("   ")
         foot.append_text(render.score_bar(self.evidence.similarity))
+        if self.elsewhere:
+            foot.append(f"   seen in {len(self.elsewhere)} other article(s)", style="bold magenta")
         yield Static(foot, classes="card-foot")
         with Vertical(classes="card-more"):
             if self.evidence.before:
@@ -48,6 +51,10 @@ class EvidenceCard(Vertical, can_focus=True):
                 line = Text(f"{claim.speaker} also: ", style="bold")
                 line.append(other.text)
                 yield Static(line, classes="context")
+            if self.elsewhere:
+                yield Static(Text("Seen elsewhere", style="bold magenta"), classes="context")
+            for related in self.elsewhere:
+                yield Static(render.elsewhere(related), classes="context elsewhere")
 
     def action_expand(self) -> None:
         self.toggle_class("expanded")
@@ -69,11 +76,13 @@ class AnswerView(Vertical):
         answer: Answer | None = None,
         more: dict[str, list[Claim]] | None = None,
         error: str | None = None,
+        elsewhere: dict[str, list[Related]] | None = None,
     ) -> None:
         super().__init__(classes="answer")
         self.question = question
         self.answer = answer
         self.more = more or {}
+        self.elsewhere = elsewhere or {}
         self.error = error
 
     def compose(self) -> ComposeResult:
@@ -91,7 +100,9 @@ class AnswerView(Vertical):
             )
             return
         for rank, hit in enumerate(self.answer.hits, 1):
-            yield EvidenceCard(hit, rank, self.more.get(hit.claim.id, []))
+            yield EvidenceCard(
+                hit, rank, self.more.get(hit.claim.id, []), self.elsewhere.get(hit.claim.id, [])
+            )
 
 
 class SideItem(ListItem):

@@ -1,0 +1,101 @@
+"""Whether two claims say the same thing: the score behind `similar`, `check` and "Seen elsewhere".
+
+A multilingual embedding puts a Swedish sentence near its English report, but it also puts "Russia
+will study the proposal" near "Russia rejects the proposal" and "337 drones" near "57 drones". A
+fact-checker needs those apart, so the cosine is corrected by the facts that must agree:
+
+- numbers: both sentences state numbers and they differ;
+- days: both name a weekday and the days differ;
+- stance: one sentence negates or rejects and the other does not;
+- speaker: two different named people say them (a claim is the same only from the same source);
+  the same person (merged across articles) raises the score a little.
+
+The weights and the threshold were chosen on the labelled pairs in tests/data/tracking (see
+`claimbot eval-tracking`); they are calibrated for the default e5 model.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from claimbot.retrieve import fold
+
+SAME_CLAIM = 0.85  # a score at or above this is shown as the same claim
+NUMBER_CONFLICT = 0.15
+DAY_CONFLICT = 0.05
+STANCE_CONFLICT = 0.05
+SAME_SPEAKER = 0.03
+OTHER_PERSON = 0.08
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+_WORD = re.compile(r"[^\W\d_]+")
+_DAYS = {
+    "mon": ("monday", "måndag"),
+    "tue": ("tuesday", "tisdag"),
+    "wed": ("wednesday", "onsdag"),
+    "thu": ("thursday", "torsdag"),
+    "fri": ("friday", "fredag"),
+    "sat": ("saturday", "lördag"),
+    "sun": ("sunday", "söndag"),
+}
+# Words that turn a statement around: negations, and the stems of verbs and nouns of refusal.
+_NEGATIONS = {
+    "not", "no", "never", "cannot", "nobody", "nothing", "neither", "nor", "inte", "ej", "aldrig", "ingen",
+    "inget", "inga", "nej",
+}  # fmt: skip
+_REFUSALS = (
+    "reject", "refus", "deny", "deni", "declin", "dismiss",
+    "avvis", "vägra", "förnek", "avslå", "avslog", "avböj", "avfärd",
+)  # fmt: skip
+
+
+def numbers(text: str) -> frozenset[str]:
+    """The numbers a sentence states, normalised ("1,200" and "1 200" are not split apart)."""
+    return frozenset(n.replace(",", ".") for n in _NUMBER.findall(text.replace("\u00a0", "")))
+
+
+def days(text: str) -> frozenset[str]:
+    folded = fold(text)
+    return frozenset(key for key, names in _DAYS.items() if any(fold(n)[:5] in folded for n in names))
+
+
+def negated(text: str) -> bool:
+    words = {w.lower() for w in _WORD.findall(text.replace("n't", " not"))}
+    return bool(words & _NEGATIONS) or any(w.startswith(_REFUSALS) for w in words)
+
+
+@dataclass(frozen=True)
+class Match:
+    """How close two claims are, and what spoke against them being the same."""
+
+    score: float
+    similarity: float
+    conflicts: tuple[str, ...]
+
+    @property
+    def same(self) -> bool:
+        return self.score >= SAME_CLAIM
+
+
+def match(similarity: float, a: str, b: str, same_speaker: bool | None, other_person: bool = False) -> Match:
+    """Score two claim texts whose embeddings have the given cosine similarity. `same_speaker` is
+    None when either has no speaker; `other_person` when both are named people, not the same."""
+    conflicts = []
+    penalty = 0.0
+    na, nb = numbers(a), numbers(b)
+    if na and nb and na != nb:
+        conflicts.append("numbers differ")
+        penalty += NUMBER_CONFLICT
+    da, db = days(a), days(b)
+    if da and db and not da & db:
+        conflicts.append("days differ")
+        penalty += DAY_CONFLICT
+    if negated(a) != negated(b):
+        conflicts.append("one of them negates")
+        penalty += STANCE_CONFLICT
+    if other_person:
+        conflicts.append("said by someone else")
+        penalty += OTHER_PERSON
+    bonus = SAME_SPEAKER if same_speaker else 0.0
+    return Match(similarity - penalty + bonus, similarity, tuple(conflicts))

@@ -1,0 +1,105 @@
+"""Tracking across articles on the labelled corpus (tests/data/tracking): merged speakers, speaker
+timelines, the same claim in other articles and languages, `check`, and the evaluation figures.
+Real Chroma folder, real model."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from claimbot.embed import DEFAULT_MODEL_NAME
+from claimbot.engine import Engine
+from claimbot.evaluation import TrackingScore, evaluate_tracking
+from claimbot.store import ClaimStore, StoreError
+from tests.conftest import DATA
+
+LABELS = DATA / "tracking" / "labels.json"
+
+
+@pytest.fixture(scope="module")
+def tracked(
+    tmp_path_factory: pytest.TempPathFactory, passage_embedder: Any, query_embedder: Any
+) -> tuple[Engine, TrackingScore]:
+    """The labelled corpus (and the seed) indexed once, and its evaluation."""
+    store = ClaimStore(path=tmp_path_factory.mktemp("tracking") / "index")
+    engine = Engine(
+        store,
+        model_name=DEFAULT_MODEL_NAME,
+        passages=lambda: passage_embedder,
+        queries=lambda: query_embedder,
+    )
+    return engine, evaluate_tracking(engine, LABELS)
+
+
+def claim_with(engine: Engine, text: str) -> Any:
+    return next(c for c in engine.claims() if c.text.startswith(text))
+
+
+def test_one_speaker_across_articles_and_spellings(tracked: tuple[Engine, TrackingScore]) -> None:
+    engine, _ = tracked
+    lavrov = engine.speaker("Sergei Lavrov")
+    assert lavrov is not None and engine.speaker("sergej lavrov") == lavrov == engine.speaker("Lavrov")
+    assert {"Sergej Lavrov", "Sergei Lavrov"} <= {lavrov.name, *lavrov.aliases}
+    assert (
+        len(lavrov.articles) >= 6 and lavrov.first_date == "2025-03-12" and lavrov.last_date == "2025-04-03"
+    )
+    names = {s.name for s in engine.speakers()}
+    assert {"Anna Lindberg", "Erik Lindberg", "Maria Andersson", "Per Andersson"} <= names
+    assert {"Johan Fredriksson", "Karin Fredriksson"} <= names
+    assert len([n for n in names if "Peskov" in n]) == 1
+
+
+def test_a_speakers_claims_form_a_timeline(tracked: tuple[Engine, TrackingScore]) -> None:
+    engine, _ = tracked
+    claims = engine.claims(speaker="peskov")
+    dated = [c.article_date for c in claims if c.article_date]
+    assert len({c.article_id for c in claims}) >= 8 and dated == sorted(dated)
+    assert claims[-1].article_date is None or claims[-1].article_date == dated[-1]  # undated ones last
+    assert {"Dmitrij Peskov", "Dmitry Peskov"} <= {c.speaker for c in claims}
+
+
+def test_similar_finds_the_same_claim_in_another_language(tracked: tuple[Engine, TrackingScore]) -> None:
+    engine, _ = tracked
+    swedish = claim_with(engine, "– Ryssland kan inte acceptera en fred som sätter människors liv på spel")
+    claim, related = engine.similar(swedish.id[:8])
+    assert claim == swedish and related[0].same
+    english = [r for r in related if r.same and r.claim.language == "en"]
+    assert english and any("puts lives at risk" in r.claim.text for r in english)
+    assert all(r.claim.article_id != swedish.article_id for r in related)
+    assert [r.same for r in related] == sorted((r.same for r in related), reverse=True)
+
+
+def test_different_numbers_are_not_the_same_claim(tracked: tuple[Engine, TrackingScore]) -> None:
+    engine, _ = tracked
+    a = claim_with(engine, "Russia's defence ministry said its air defences had destroyed 337")
+    b = claim_with(engine, "Russia's defence ministry said on Wednesday that it had shot down 57")
+    related = engine.compare(a.id, b.id)
+    assert related.similarity > 0.9 and not related.same and "numbers differ" in related.conflicts
+
+
+def test_check_groups_who_says_it_and_says_when_nobody_does(tracked: tuple[Engine, TrackingScore]) -> None:
+    engine, _ = tracked
+    found = engine.check("Russia cannot accept a peace that puts lives at risk.")
+    lavrov = engine.speaker("Lavrov")
+    assert found.matches and lavrov and {m.speaker for m in found.matches} == {lavrov.name}
+    alerts = engine.check("Flyglarm ljöd i 15 av Ukrainas 24 regioner.")
+    assert {m.claim.language for m in alerts.matches} == {"sv", "en"}  # the English report is found too
+    assert all("15" in m.claim.text for m in alerts.matches)  # not the report of 18 regions
+    dates = [m.claim.article_date or "9999" for m in alerts.matches]
+    assert dates == sorted(dates)
+    nobody = engine.check("The moon landing in 1969 was filmed in a studio in Nevada.")
+    assert nobody.matches == () and nobody.note.startswith("nobody in the index says this")
+
+
+def test_unknown_claim_ids_are_one_clear_error(tracked: tuple[Engine, TrackingScore]) -> None:
+    engine, _ = tracked
+    with pytest.raises(StoreError, match="no claim has the id"):
+        engine.similar("zzzzzzzz")
+
+
+def test_evaluation_meets_its_targets(tracked: tuple[Engine, TrackingScore]) -> None:
+    _, score = tracked
+    assert score.speakers.precision >= 0.9 and score.speakers.recall >= 0.6
+    assert score.claims.precision >= 0.85 and score.claims.recall >= 0.9
+    assert score.claims.true_pos + score.claims.false_neg >= 45  # every labelled pair was found

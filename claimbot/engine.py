@@ -37,8 +37,8 @@ SIMILAR_FLOOR = 0.75  # stored-vector similarity below which a candidate is not 
 SENTENCE_CACHE = 50_000
 CHECK_EXPANDED = 5  # direct matches of a statement whose own matches elsewhere are added
 CHECK_MARGIN = 0.04
-CHECK_FLOOR = 0.875  # statement-to-claim scores run higher than claim-to-claim ones
-CHECK_BAND = 0.04
+CHECK_FLOOR = 0.875  # a bare statement sits close to every sentence of its language
+CHECK_BAND = 0.03
 EMBED_GROUP = 256  # claims embedded in one call across articles
 
 
@@ -107,7 +107,7 @@ class Engine:
         self._loaders = {"passages": passages, "queries": queries or passages}
         self._loaded: dict[str, Embedder] = {}
         self._lexicon: _Lexicon | None = None
-        self._sentence_vectors: dict[str, Any] = {}  # claim id -> unit vector of the bare sentence
+        self._content_vectors: dict[str, Any] = {}  # claim id -> unit vector of `content_text`
         # One operation at a time: the TUI runs asks and an index run in worker threads.
         self._lock = threading.RLock()
         self._checked = False
@@ -350,8 +350,8 @@ class Engine:
             return Answer(question, True, (), note="the index is empty")
         lexicon = self._lexicon_now()
         where = self._filters(lexicon, speaker, article)
-        if where is None:
-            return Answer(question, True, (), note="no claims match the filters")
+        if where is None:  # only an unknown speaker empties the filter; an unknown article raises
+            return Answer(question, True, (), note=self._nobody_note(speaker or "", lexicon))
         named = tuple(sorted(self._named(question, lexicon))) if not speaker else ()
         if not named and not speaker:
             named = tuple(sorted(retrieve.speakers_by_role(question, lexicon.roles)))
@@ -462,7 +462,7 @@ class Engine:
             vector = self.store.vectors([claim.id])[claim.id]
             elsewhere = {"article_id": {"$ne": claim.article_id}}
             others = self._candidates(vector, lexicon, elsewhere)
-            similarity = self._text_similarities(claim.text, others)
+            similarity = self._text_similarities(claim, others)
             related = [self._related(claim, o, similarity[o.id], lexicon) for o in others]
             return claim, sorted(related, key=lambda r: (not r.same, -r.score))[:k]
 
@@ -471,7 +471,7 @@ class Engine:
         with self._lock:
             lexicon = self._lexicon_or_empty()
             a, b = self._find_claim(a_id, lexicon), self._find_claim(b_id, lexicon)
-            return self._related(a, b, self._text_similarities(a.text, [b])[b.id], lexicon)
+            return self._related(a, b, self._text_similarities(a, [b])[b.id], lexicon)
 
     def _candidates(
         self, vector: Sequence[float], lexicon: _Lexicon, where: dict[str, Any] | None
@@ -480,21 +480,26 @@ class Engine:
         nearest = self.store.nearest(vector, SIMILAR_CANDIDATES, where)
         return [lexicon.claims[cid] for cid, sim in nearest if cid in lexicon.claims and sim >= SIMILAR_FLOOR]
 
-    def _text_similarities(self, text: str, claims: Sequence[Claim]) -> dict[str, float]:
-        """Cosine similarity of a text to each claim's bare sentence. The stored vectors embed the
-        speaker with the sentence, which makes any two claims of one person look alike; whether
-        two sentences say the same thing is judged on the sentences alone (embedded on demand,
-        kept per claim id)."""
+    def _text_similarities(self, source: Claim | str, claims: Sequence[Claim]) -> dict[str, float]:
+        """Cosine similarity of a claim (or a statement) to each claim, on what they say. The
+        stored vectors embed the speaker with the sentence, which makes any two claims of one
+        person look alike; here the words naming the speaker are left out (`content_text`), and
+        the vectors are made on demand and kept per claim id."""
         import numpy as np
 
-        missing = [c for c in claims if c.id not in self._sentence_vectors]
+        wanted = [source, *claims] if isinstance(source, Claim) else list(claims)
+        missing = [c for c in wanted if c.id not in self._content_vectors]
         embedder = self._embedder("queries")
-        if len(self._sentence_vectors) > SENTENCE_CACHE:
-            self._sentence_vectors.clear()
-        for claim, vec in zip(missing, embedder.embed_passages([c.text for c in missing]), strict=True):
-            self._sentence_vectors[claim.id] = _unit(vec)
-        query = _unit(embedder.embed_passages([text])[0])
-        return {c.id: float(np.dot(self._sentence_vectors[c.id], query)) for c in claims}
+        if len(self._content_vectors) > SENTENCE_CACHE:
+            self._content_vectors.clear()
+        texts = [matching.content_text(c) for c in missing]
+        for claim, vec in zip(missing, embedder.embed_passages(texts) if texts else [], strict=True):
+            self._content_vectors[claim.id] = _unit(vec)
+        if isinstance(source, Claim):
+            query = self._content_vectors[source.id]
+        else:
+            query = _unit(embedder.embed_passages([source])[0])
+        return {c.id: float(np.dot(self._content_vectors[c.id], query)) for c in claims}
 
     def check(self, statement: str) -> Check:
         """Who in the index says something like the statement, oldest first; no verdict. Claims

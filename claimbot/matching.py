@@ -19,13 +19,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from claimbot.model import Claim, SpeakerKind
 from claimbot.retrieve import fold
 
-SAME_CLAIM = 0.85  # a score at or above this is shown as the same claim
+SAME_CLAIM = 0.86  # a score at or above this is shown as the same claim
 NUMBER_CONFLICT = 0.15
 DAY_CONFLICT = 0.05
 STANCE_CONFLICT = 0.05
-SAME_SPEAKER = 0.03
+SAME_SPEAKER = 0.02
 OTHER_PERSON = 0.08
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
@@ -63,6 +64,18 @@ def days(text: str) -> frozenset[str]:
 def negated(text: str) -> bool:
     words = {w.lower() for w in _WORD.findall(text.replace("n't", " not"))}
     return bool(words & _NEGATIONS) or any(w.startswith(_REFUSALS) for w in words)
+
+
+def content_text(claim: Claim) -> str:
+    """The sentence without the words that name its speaker ("…, Foreign Minister Sergei Lavrov
+    said"): two claims of one person are compared on what they say, not on who says it."""
+    text = claim.text
+    for words in (claim.mention, claim.role, claim.speaker):
+        if words and len(words) > 2:
+            text = text.replace(words, " ")
+    if claim.speaker_kind == SpeakerKind.PERSON and claim.speaker:
+        text = re.sub(rf"\b{re.escape(claim.speaker.split()[-1])}\b", " ", text)
+    return " ".join(text.split())
 
 
 @dataclass(frozen=True)

@@ -5,10 +5,11 @@ from __future__ import annotations
 import hashlib
 from dataclasses import asdict, dataclass
 from enum import StrEnum
+from functools import cached_property
 from typing import Any
 
 # Bump when segmentation or attribution rules change: indexed articles are then parsed again.
-PARSER_VERSION = "3"
+PARSER_VERSION = "4"
 
 
 class SegmentKind(StrEnum):
@@ -53,9 +54,10 @@ class Article:
     author: str | None = None
     url: str | None = None
 
-    @property
+    @cached_property
     def content_hash(self) -> str:
-        """Changes with the text, its metadata or the parsing rules (so an upgrade re-parses)."""
+        """Changes with the text, its metadata or the parsing rules (so an upgrade re-parses).
+        Cached: every claim's id uses it, and hashing a long article per claim was quadratic."""
         return short_hash(PARSER_VERSION, self.title, self.text, self.date or "", self.outlet or "")
 
 

@@ -9,7 +9,8 @@ point leaves either the old or the new version visible, never half of one:
 3. delete the claims of other versions.
 
 Readers only return claims whose content hash matches their article record; `repair()` deletes
-leftovers of an interrupted run.
+leftovers of an interrupted run. On a local folder every read and write goes through
+`locking.IndexLock`, so that several processes can share it (see that module).
 """
 
 from __future__ import annotations

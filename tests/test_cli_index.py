@@ -151,5 +151,5 @@ def test_similar_and_check_across_articles(index_dir: Path) -> None:
 def test_eval_tracking_prints_precision_and_recall(tmp_path: Path) -> None:
     result = run("eval-tracking", index=tmp_path / "unused")
     assert result.returncode == 0, result.stderr
-    assert "speaker merge" in result.stdout and "same claim at 0.85" in result.stdout
+    assert "speaker merge" in result.stdout and "same claim at 0.86" in result.stdout
     assert not (tmp_path / "unused").exists()  # the evaluation indexes into a throw-away folder

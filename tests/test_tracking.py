@@ -100,6 +100,7 @@ def test_unknown_claim_ids_are_one_clear_error(tracked: tuple[Engine, TrackingSc
 
 def test_evaluation_meets_its_targets(tracked: tuple[Engine, TrackingScore]) -> None:
     _, score = tracked
-    assert score.speakers.precision >= 0.9 and score.speakers.recall >= 0.6
-    assert score.claims.precision >= 0.85 and score.claims.recall >= 0.9
+    assert score.speakers.precision >= 0.9 and score.attributed.recall >= 0.9
+    assert score.speakers.recall >= 0.7  # mentions attribution gives no claim to count as misses
+    assert score.claims.precision >= 0.9 and score.claims.recall >= 0.9
     assert score.claims.true_pos + score.claims.false_neg >= 45  # every labelled pair was found

@@ -245,6 +245,10 @@ async def test_timeline_and_seen_elsewhere_across_articles(
         await wait_ready(app, pilot)
         view = await ask(app, pilot, "Vad sa Johan Fredriksson om Putins löften?")
         card = next(iter(view.query(EvidenceCard)))
+        for _ in range(200):  # "seen elsewhere" arrives after the answer
+            if card.elsewhere:
+                break
+            await pilot.pause(0.05)
         assert card.evidence.claim.speaker == "Johan Fredriksson" and card.elsewhere
         assert all(r.same and r.claim.article_id != card.evidence.claim.article_id for r in card.elsewhere)
         assert "other article" in str(card.query_one(".card-foot", Static).render())

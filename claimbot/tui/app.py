@@ -18,7 +18,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, ListView, Static, TabbedContent, TabPane
 
 from claimbot.engine import Engine, IndexReport
-from claimbot.model import Answer, Claim, Related, Speaker
+from claimbot.model import Answer, Claim, Speaker
 from claimbot.store import ArticleRecord
 from claimbot.tui.screens import AddArticleScreen, ArticleScreen, ClaimsScreen, HelpScreen, SpeakerScreen
 from claimbot.tui.widgets import AnswerView, EvidenceCard, SideItem
@@ -169,15 +169,24 @@ class ClaimbotApp(App[None]):
         try:
             answer = self.engine.ask(view.question)
             more = self.more_from_speakers(answer)
-            elsewhere = {hit.claim.id: self.seen_elsewhere(hit.claim.id) for hit in answer.hits}
         except Exception as exc:  # noqa: BLE001 - shown as the answer, the app keeps running
             self.call_from_thread(self.show_answer, view, None, {}, f"{type(exc).__name__}: {exc}")
             return
-        self.call_from_thread(self.show_answer, view, answer, more, None, elsewhere)
+        done = self.call_from_thread(self.show_answer, view, answer, more, None)
+        self.seen_elsewhere(done, answer)
 
-    def seen_elsewhere(self, claim_id: str) -> list[Related]:
-        """The same claim in other articles (any language), for the card's "Seen elsewhere"."""
-        return [r for r in self.engine.similar(claim_id, k=SEEN_ELSEWHERE)[1] if r.same]
+    def seen_elsewhere(self, view: AnswerView, answer: Answer) -> None:
+        """Under each card, the same claim in other articles (any language). Runs after the
+        answer is shown (still in the ask worker): each claim's sentences elsewhere are embedded
+        on first use, which can take a second."""
+        for hit in answer.hits:
+            try:
+                related = self.engine.similar(hit.claim.id, k=SEEN_ELSEWHERE)[1]
+            except Exception as exc:  # noqa: BLE001 - the answer stands; the extra is reported
+                self.call_from_thread(self.report_error, exc)
+                return
+            same = tuple(r for r in related if r.same)
+            self.call_from_thread(view.set_elsewhere, hit.claim.id, same)
 
     def more_from_speakers(self, answer: Answer) -> dict[str, list[Claim]]:
         out: dict[str, list[Claim]] = {}
@@ -194,14 +203,14 @@ class ClaimbotApp(App[None]):
         answer: Answer | None,
         more: dict[str, list[Claim]],
         error: str | None,
-        elsewhere: dict[str, list[Related]] | None = None,
-    ) -> None:
-        done = AnswerView(view.question, answer, more, error, elsewhere)
+    ) -> AnswerView:
+        done = AnswerView(view.question, answer, more, error)
         conversation = self.query_one("#conversation", VerticalScroll)
         conversation.mount(done, after=view)
         view.remove()
         # Show the answer from its question down, not the end of the last card.
         self.call_after_refresh(conversation.scroll_to_widget, done, animate=False, top=True)
+        return done
 
     # ------------------------------------------------------------ navigation
 

@@ -6,6 +6,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
+from textual.reactive import reactive
 from textual.widgets import Label, ListItem, Static
 
 from claimbot.model import Answer, Claim, Evidence, Related
@@ -22,12 +23,14 @@ class EvidenceCard(Vertical, can_focus=True):
             self.speaker = speaker
             super().__init__()
 
-    def __init__(self, evidence: Evidence, rank: int, more: list[Claim], elsewhere: list[Related]) -> None:
+    # Filled in after the answer is shown: finding the same claim elsewhere takes a moment.
+    elsewhere: reactive[tuple[Related, ...]] = reactive((), recompose=True)
+
+    def __init__(self, evidence: Evidence, rank: int, more: list[Claim]) -> None:
         super().__init__(classes="card")
         self.evidence = evidence
         self.rank = rank
         self.more = more
-        self.elsewhere = elsewhere
 
     def compose(self) -> ComposeResult:
         claim = self.evidence.claim
@@ -56,6 +59,11 @@ class EvidenceCard(Vertical, can_focus=True):
             for related in self.elsewhere:
                 yield Static(render.elsewhere(related), classes="context elsewhere")
 
+    def on_mount(self) -> None:
+        parent = self.parent
+        if isinstance(parent, AnswerView) and self.evidence.claim.id in parent.elsewhere:
+            self.elsewhere = parent.elsewhere[self.evidence.claim.id]
+
     def action_expand(self) -> None:
         self.toggle_class("expanded")
 
@@ -76,14 +84,20 @@ class AnswerView(Vertical):
         answer: Answer | None = None,
         more: dict[str, list[Claim]] | None = None,
         error: str | None = None,
-        elsewhere: dict[str, list[Related]] | None = None,
     ) -> None:
         super().__init__(classes="answer")
         self.question = question
         self.answer = answer
         self.more = more or {}
-        self.elsewhere = elsewhere or {}
         self.error = error
+        self.elsewhere: dict[str, tuple[Related, ...]] = {}
+
+    def set_elsewhere(self, claim_id: str, related: tuple[Related, ...]) -> None:
+        """Found after the answer was shown; a card not mounted yet picks it up on mount."""
+        self.elsewhere[claim_id] = related
+        for card in self.query(EvidenceCard):
+            if card.evidence.claim.id == claim_id:
+                card.elsewhere = related
 
     def compose(self) -> ComposeResult:
         yield Static(Text(f"❯ {self.question}", style="bold"), classes="question")
@@ -100,9 +114,7 @@ class AnswerView(Vertical):
             )
             return
         for rank, hit in enumerate(self.answer.hits, 1):
-            yield EvidenceCard(
-                hit, rank, self.more.get(hit.claim.id, []), self.elsewhere.get(hit.claim.id, [])
-            )
+            yield EvidenceCard(hit, rank, self.more.get(hit.claim.id, []))
 
 
 class SideItem(ListItem):

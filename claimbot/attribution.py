@@ -41,10 +41,18 @@ _GENDERED_NOUNS = {
     "mamman": "f",
     "pappan": "m",
 }
-_OPENERS = "“„«"
-_CLOSERS = "»"
-_TOGGLES = '”"'
 _DASHES = "–—"
+# Quotation marks by kind: a closing mark closes the innermost open quotation of its own kind.
+_DOUBLE, _GUILLEMET, _SINGLE, _SINGLE_GUILLEMET, _DASH = range(5)
+_MARK_KIND = {
+    **dict.fromkeys('“”„‟"', _DOUBLE),
+    **dict.fromkeys("«»", _GUILLEMET),
+    **dict.fromkeys("‘’‚‛", _SINGLE),
+    **dict.fromkeys("‹›", _SINGLE_GUILLEMET),
+}
+_NESTED_KINDS = frozenset({_SINGLE, _SINGLE_GUILLEMET})
+_QUOTE_MARKS = '“”„‟"«»'  # the marks that quote a sentence, not a word inside a quotation
+_OPEN_CONTEXT = "([{/" + _DASHES  # a mark after these opens
 _CONTACT = re.compile(
     r"\b(pratat|talat|talade|pratade|spoke|spoken|talked|told|intervjuats|intervjuat|kontaktat)\b"
 )
@@ -252,35 +260,91 @@ def tokenize(text: str, mask: Sequence[bool]) -> list[Token]:
 
 
 def quote_masks(paragraph: str) -> tuple[list[bool], bool]:
-    """Per character: inside a quotation? Also whether the paragraph ends inside one."""
+    """Per character: inside a quotation? Also whether the paragraph ends inside one.
+
+    Quotations nest, so they are read with a small stack of open marks. Whether a mark opens or
+    closes is read from its neighbours, not from the character: Swedish ”…”, »…« and »…», English
+    “…” and "…" use the same marks either way round (after a space a mark opens, before a space or
+    punctuation it closes). A closing mark whose kind is not open is stray and changes nothing.
+    A quotation the paragraph never closes ends at an attribution tail inside it (", said X",
+    ", säger X"), so that the tail names the speaker instead of being read as quoted words.
+    """
+    unclosed = _quote_scan(paragraph, frozenset())[1]
+    mask, still_open = _quote_scan(paragraph, unclosed)
+    return mask, bool(still_open)
+
+
+def _quote_scan(paragraph: str, unclosed: frozenset[int]) -> tuple[list[bool], frozenset[int]]:
+    """The mask and the positions of the marks (and dashes) still open at the end of the paragraph.
+    A quotation opened by a dash or at a position in `unclosed` ends where an attribution tail starts."""
     mask = [False] * len(paragraph)
-    dash_paragraph = paragraph[:1] in _DASHES
-    inside = dash_paragraph
+    stack: list[tuple[int, int]] = [(0, _DASH)] if paragraph[:1] in _DASHES else []  # (position, kind)
+    depth = [0] * _DASH + [len(stack)]  # how many quotations of each kind are open
+    opened_before = False  # the character before is a mark that opened a quotation: “‘
     for i, ch in enumerate(paragraph):
-        if ch in _OPENERS:
-            inside = True
-        elif ch in _TOGGLES or ch in _CLOSERS:
-            inside = not inside if ch in _TOGGLES else False
-            mask[i] = True
+        kind = _MARK_KIND.get(ch)
+        if kind is not None:
+            action = _mark_action(kind, _mark_direction(paragraph, i, opened_before), bool(stack), depth)
+            if action > 0:
+                stack.append((i, kind))
+                depth[kind] += 1
+            elif action < 0:  # a closing mark also closes what was left open inside its quotation
+                while (closed := stack.pop()[1]) != kind:
+                    depth[closed] -= 1
+                depth[kind] -= 1
+            mask[i] = action != 0 or bool(stack)
+            opened_before = action > 0
             continue
-        elif ch in _DASHES and _dash_opens(paragraph, i):
-            inside = True
-        elif inside and dash_paragraph and _dash_tail_starts(paragraph, i):
-            inside = False
-        mask[i] = inside
-    return mask, inside
+        opened_before = False
+        if ch in _DASHES and not stack and _dash_opens(paragraph, i):
+            stack.append((i, _DASH))
+            depth[_DASH] += 1
+        elif stack and ch == " " and _tail_starts(paragraph, i):
+            while stack and (stack[-1][1] == _DASH or stack[-1][0] in unclosed):
+                depth[stack.pop()[1]] -= 1
+        mask[i] = bool(stack)
+    return mask, frozenset(position for position, _ in stack)
+
+
+def _mark_direction(paragraph: str, i: int, opened_before: bool) -> int:
+    """1 where a quotation mark can only open, -1 where it can only close, 0 where either."""
+    before = paragraph[i - 1] if i else ""
+    after = paragraph[i + 1 : i + 2]
+    after_opening = not before or before.isspace() or before in _OPEN_CONTEXT or opened_before
+    if after and not after.isspace() and after_opening:
+        return 1
+    if not after_opening and not after.isalnum():
+        return -1
+    return 0
+
+
+def _mark_action(kind: int, direction: int, inside: bool, depth: Sequence[int]) -> int:
+    """1: the mark opens a quotation, -1: it closes the innermost open one of its kind, 0: neither."""
+    is_open = depth[kind] > 0
+    if kind in _NESTED_KINDS and (direction == 0 or not inside):
+        return 0  # single marks are apostrophes too: ‘…’ and ›…‹ only quote inside a quotation
+    if direction == 0:
+        direction = -1 if is_open else 1
+    if direction < 0:
+        return -1 if is_open else 0
+    return 1
 
 
 def _dash_opens(paragraph: str, i: int) -> bool:
-    before = paragraph[:i].rstrip()
-    return i == 0 or (before.endswith((".", "!", "?")) and paragraph[i + 1 : i + 2] == " ")
+    j = i - 1
+    while j >= 0 and paragraph[j].isspace():
+        j -= 1
+    return i == 0 or (j >= 0 and paragraph[j] in ".!?" and paragraph[i + 1 : i + 2] == " ")
 
 
-def _dash_tail_starts(paragraph: str, i: int) -> bool:
-    """In a dash-quote paragraph, the attribution tail starts after ", säger X" punctuation."""
-    if paragraph[i - 1 : i] not in (",", "?", "!") or paragraph[i : i + 1] != " ":
+def _tail_starts(paragraph: str, i: int) -> bool:
+    """The attribution tail after a quotation starts at this space: ", säger X", "?” said X"."""
+    j = i - 1
+    while j >= 0 and paragraph[j] in _MARK_KIND:
+        j -= 1
+    if j < 0 or paragraph[j] not in ",?!" or paragraph[i : i + 1] != " ":
         return False
-    words = paragraph[i + 1 :].split(None, 2)[:2]
+    words = paragraph[i + 1 : i + 80].split(None, 2)[:2]
     return any(w.strip(",.").lower() in cues.CUE_VERBS for w in words)
 
 
@@ -311,7 +375,7 @@ def _left_subject(tokens: list[Token], cue_at: int) -> Found | None:
     i = cue_at - 1
     while i >= 0:
         tok = tokens[i]
-        if tok.quoted or tok.text in _TOGGLES + _OPENERS + _CLOSERS:
+        if tok.quoted or tok.text in _QUOTE_MARKS:
             break
         if tok.text == ")":
             j = i
@@ -730,7 +794,7 @@ def find_colon_intro(tokens: list[Token]) -> Found | None:
         if (
             tok.text == ":"
             and i + 1 < len(tokens)
-            and (tokens[i + 1].quoted or tokens[i + 1].text in _TOGGLES + _OPENERS)
+            and (tokens[i + 1].quoted or tokens[i + 1].text in _QUOTE_MARKS)
         ):
             start = i
             while start > 0 and tokens[start - 1].is_word:
@@ -955,7 +1019,7 @@ def _analyse(text: str, segments: Sequence[Segment]) -> list[_Sentence]:
         tokens = tokenize(seg.text, local)
         letters = [local[i] for i, ch in enumerate(seg.text) if ch.isalpha()]
         share = sum(letters) / len(letters) if letters else 0.0
-        colon = re.search(r":\s*[”“\"«]", seg.text)
+        colon = re.search(r":\s*[”“\"«»„]", seg.text)
         out.append(
             _Sentence(
                 segment=seg,
@@ -963,7 +1027,7 @@ def _analyse(text: str, segments: Sequence[Segment]) -> list[_Sentence]:
                 quoted_share=share,
                 speech_fragments=_has_speech_fragment(seg.text, local),
                 starts_quoted=bool(letters) and letters[0],
-                ends_open=bool(local) and local[-1] and seg.text[-1:] not in _TOGGLES + _CLOSERS,
+                ends_open=bool(local) and local[-1] and seg.text[-1:] not in _QUOTE_MARKS,
                 colon_quote=colon is not None and all(local[colon.end() - 1 :] or [False]),
             )
         )
@@ -1075,10 +1139,13 @@ def _spread_over_quotes(
             own = found[after]
         if own is None and quoted and pending is not None:
             own = pending
+        # Named by the quotation itself (or by "X säger:" / "Det säger X" around it): every sentence of
+        # it is theirs. Carried over from the previous speaker: only the sentences that are quoted.
+        named = own is not None
         if own is None and quoted and last is not None and _near(sentences, unit[0], last[0]):
             own = last[1]
         for i in unit:
-            if result[i] is None and own is not None and (i in quoted or len(unit) > 1):
+            if result[i] is None and own is not None and (i in quoted or (named and len(unit) > 1)):
                 result[i] = replace(own, mention=None)
             if result[i] is not None:
                 last = (i, result[i])  # type: ignore[assignment]

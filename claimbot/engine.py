@@ -9,7 +9,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -80,6 +80,15 @@ class _Lexicon:
     positions: dict[tuple[str, int], Claim]
     roles: dict[str, set[str]]
     directory: SpeakerDirectory
+    folded: dict[str, str] = field(default_factory=dict)  # claim id -> folded text, filled on use
+
+    def folded_texts(self) -> dict[str, str]:
+        """Every claim's text folded and transliterated, for finding names in sentences."""
+        if not self.folded:
+            self.folded.update(
+                {cid: retrieve.transliterate(retrieve.fold(c.text)) for cid, c in self.claims.items()}
+            )
+        return self.folded
 
 
 class Engine:
@@ -407,11 +416,7 @@ class Engine:
     @staticmethod
     def _nobody_note(person: str, lexicon: _Lexicon) -> str:
         variants = retrieve.name_variants(person)
-        mentions = sum(
-            1
-            for c in lexicon.claims.values()
-            if any(v in retrieve.transliterate(retrieve.fold(c.text)) for v in variants)
-        )
+        mentions = sum(1 for text in lexicon.folded_texts().values() if any(v in text for v in variants))
         said = f"nobody called {person} is quoted in the index"
         return f"{said}; {person} is mentioned in {mentions} sentences" if mentions else said
 

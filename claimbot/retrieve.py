@@ -14,6 +14,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 STOPWORDS = frozenset(
@@ -178,8 +179,10 @@ ROLE_TRANSLATIONS = {
 }
 
 
-def role_terms(text: str) -> set[str]:
-    """Stemmed words of a role, with Swedish compounds split on known parts and translations added."""
+@lru_cache(maxsize=65536)
+def role_terms(text: str) -> frozenset[str]:
+    """Stemmed words of a role, with Swedish compounds split on known parts and translations added.
+    Cached: every question compares against every speaker's roles."""
     out = set()
     for word in _WORD.findall(fold(text)):
         if word in STOPWORDS or len(word) < 4:
@@ -189,7 +192,7 @@ def role_terms(text: str) -> set[str]:
             sv_folded = fold(sv)
             if word.startswith(en) or sv_folded in word:
                 out.update({en, sv_folded})
-    return out
+    return frozenset(out)
 
 
 def speakers_by_role(question: str, roles: Mapping[str, Iterable[str]]) -> set[str]:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from claimbot.attribution import quote_masks
 from claimbot.evaluation import load_gold, same_speaker
 from claimbot.model import Article, Claim, Form, SpeakerKind
 from claimbot.parse import parse_article
@@ -266,3 +267,110 @@ def test_lone_surname_marked_as_a_person() -> None:
 def test_genitive_with_colon_is_dropped_from_the_role() -> None:
     claims = _claims("Rubrik.\nSVT:s Karin Holm bedömer att valet blir jämnt.")
     assert (claims[1].speaker, claims[1].role) == ("Karin Holm", "SVT")
+
+
+# ---------------------------------------------------------------- unbalanced and nested quotation marks
+# Each follows a sentence by somebody else: a misread quotation must not hand them this one.
+
+
+def _marked(text: str) -> str:
+    """The characters quote_masks puts inside a quotation, the others as spaces."""
+    mask, _ = quote_masks(text)
+    return "".join(ch if inside else " " for ch, inside in zip(text, mask, strict=True)).strip()
+
+
+def test_quote_masks_nest_and_read_the_direction_from_the_neighbours() -> None:
+    assert _marked("“A ‘b “c” d’ e,” he said.") == "“A ‘b “c” d’ e,”"
+    assert _marked("»A ›b‹ c«, sa han.") == "»A ›b‹ c«"
+    assert _marked("»A b», sa han.") == "»A b»"
+    assert _marked("”A ”b” c”, sa han.") == "”A ”b” c”"
+    assert _marked("„A b“, sa han.") == "„A b“"
+    assert _marked("It’s the workers’ union.") == ""  # apostrophes, not quotation marks
+
+
+def test_quote_masks_stray_and_unclosed_marks() -> None:
+    assert _marked('A stray mark” here and a 12" pipe.') == ""
+    # Never closed but followed by an attribution tail: the quotation ends at the tail.
+    assert _marked('"We lost, said the coach Per Ek.') == '"We lost,'
+    assert quote_masks('"We lost, said the coach Per Ek.')[1] is False
+    # Never closed and no tail: it runs on into the next paragraph.
+    mask, ends_inside = quote_masks("“We lost, and we know why.")
+    assert all(mask) and ends_inside
+
+
+def test_unclosed_quote_is_credited_to_its_own_tail() -> None:
+    text = (
+        "Headline\n“We will build it,” said the mayor Ruth Gale.\n"
+        '"The harbour plan is finished, said the engineer Omar Sand.\n'
+        "“Nobody asked us, said the fisherman Leif Dahl.\n"
+        "The council meets in June."
+    )
+    claims = _claims(text, "en")
+    assert [c.speaker for c in claims[1:]] == ["Ruth Gale", "Omar Sand", "Leif Dahl", None]
+
+
+def test_nested_marks_do_not_hide_the_tail() -> None:
+    text = (
+        "Headline\n“We will build it,” said the mayor Ruth Gale.\n"
+        "“He called it ‘a “very” bad deal’ twice,” said the engineer Omar Sand.\n"
+        "“He said “never” and left,” said the fisherman Leif Dahl."
+    )
+    assert [c.speaker for c in _claims(text, "en")[1:]] == ["Ruth Gale", "Omar Sand", "Leif Dahl"]
+
+
+def test_stray_closing_mark_inherits_nobody() -> None:
+    text = (
+        "Headline\n“We will build it,” said the mayor Ruth Gale.\n"
+        "The old quay” was closed in May.\n"
+        'A 12" pipe burst under the quay on Monday.\n'
+        "“It was rusty, said the plumber Nils Berg."
+    )
+    claims = _claims(text, "en")
+    assert [c.speaker for c in claims[1:]] == ["Ruth Gale", None, None, "Nils Berg"]
+    assert claims[2].form is Form.NARRATOR
+
+
+def test_swedish_guillemets_and_same_mark_nesting() -> None:
+    text = (
+        "Rubrik\n”Vi bygger bron”, säger kommunalrådet Lena Dahl.\n"
+        "»Det är ett ›sista‹ erbjudande«, säger fackets ordförande Jonas Vik.\n"
+        "»Vi väntar inte längre», säger Maja Ström.\n"
+        "”Hon kallade det ”orimligt” i går”, säger Jonas Vik.\n"
+        "”Vi har inga pengar, säger ekonomen Pia Sund.\n"
+        "„Das ist zu spät“, säger Jonas Vik."
+    )
+    claims = _claims(text)
+    assert [c.speaker for c in claims[1:]] == [
+        "Lena Dahl",
+        "Jonas Vik",
+        "Maja Ström",
+        "Jonas Vik",
+        "Pia Sund",
+        "Jonas Vik",
+    ]
+    assert all(c.form is Form.DIRECT for c in claims[1:])
+
+
+def test_quote_that_genuinely_continues_still_inherits() -> None:
+    text = (
+        "Rubrik\n”Vi bygger bron”, säger kommunalrådet Lena Dahl.\n"
+        "”Den blir klar i maj. Sedan bygger vi vägen.\n"
+        "”Det har vi lovat”, säger hon.\n"
+        "»Pengarna finns», säger Jonas Vik.\n"
+        "»Vi har räknat på det.»"
+    )
+    claims = _claims(text)
+    assert [c.speaker for c in claims[1:]] == ["Lena Dahl"] * 4 + ["Jonas Vik"] * 2
+    assert claims[2].mention is None
+
+
+def test_a_narrated_sentence_before_a_carried_over_quote_is_not_the_speakers() -> None:
+    """A quotation without a speaker after somebody spoke is theirs, but the narration in which it
+    opens is not: only a quotation that names its speaker carries it over to every sentence."""
+    text = (
+        "Headline\n“We will build it,” said the mayor Ruth Gale.\n"
+        "The bridge opens in May. Critics in the town council call it “a bridge to nowhere.\n"
+        "“It is a waste of money.”"
+    )
+    claims = _claims(text, "en")
+    assert [c.speaker for c in claims[1:]] == ["Ruth Gale", None, None, "Ruth Gale"]

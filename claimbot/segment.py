@@ -30,7 +30,7 @@ _BOILERPLATE = re.compile(
     )[.!]?$""",
     re.IGNORECASE | re.VERBOSE,
 )
-_TERMINAL = (".", "!", "?", "…", ":", ";", "”", '"', "»", "’", "“")
+_TERMINAL = (".", "!", "?", "…", ":", ";", "”", '"', "»", "«", "’", "‹", "›", "“")
 # Pieces ending in one of these were not sentence ends (lower-cased, with the full stop).
 _ABBREVIATIONS = frozenset(
     [
@@ -240,7 +240,22 @@ def split_sentences(text: str, language: str) -> list[tuple[int, int]]:
             merged[-1] = (prev_start, end)
         else:
             merged.append((start, end))
-    return [(s, e) for s, e in merged if text[s:e].strip()]
+    return [(s, e) for s, e in _split_dash_quotes(text, merged) if text[s:e].strip()]
+
+
+# A sentence end followed by a Swedish dash quote ("… sade Per Holm. – Vi stannar, säger Eva Ek.")
+# starts a new sentence at the dash, whatever Punkt (which sees no capital after the end) decided.
+_DASH_QUOTE = re.compile(r"[.!?][”\"»’]?(\s+)(?=[–—]\s+[A-ZÅÄÖÆØ])")
+
+
+def _split_dash_quotes(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out = []
+    for start, end in spans:
+        for match in _DASH_QUOTE.finditer(text, start, end):
+            out.append((start, match.start(1)))
+            start = match.end(1)
+        out.append((start, end))
+    return out
 
 
 def _glue(previous: str, piece: str) -> bool:

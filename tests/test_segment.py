@@ -92,3 +92,17 @@ def test_prose_is_not_a_heading() -> None:
 def test_first_paragraph_is_the_title_even_with_a_full_stop() -> None:
     segs = segment(_article("Regeringen faller.\nDet hände i går. Alla blev förvånade."))
     assert [s.kind for s in segs] == [SegmentKind.TITLE, SegmentKind.SENTENCE, SegmentKind.SENTENCE]
+
+
+def test_a_dash_quote_after_a_sentence_end_starts_a_sentence() -> None:
+    text = "Skolan stängs i juni, sade rektor Lars Ny. – Vi flyttar eleverna till Berga, säger Sara Lund."
+    assert [text[s:e] for s, e in split_sentences(text, "sv")] == [
+        "Skolan stängs i juni, sade rektor Lars Ny.",
+        "– Vi flyttar eleverna till Berga, säger Sara Lund.",
+    ]
+    ranges = "Priset steg 10 – 20 procent. Det var väntat."  # a dash between numbers is no quote
+    assert len(split_sentences(ranges, "sv")) == 2
+
+
+def test_a_paragraph_ending_in_a_swedish_closing_guillemet_is_prose() -> None:
+    assert classify_paragraph("Hon sade: »Vi vinner i år.«") is None

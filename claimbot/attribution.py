@@ -56,7 +56,10 @@ _OPEN_CONTEXT = "([{/" + _DASHES  # a mark after these opens
 _CONTACT = re.compile(
     r"\b(pratat|talat|talade|pratade|spoke|spoken|talked|told|intervjuats|intervjuat|kontaktat)\b"
 )
-_VIA = re.compile(r"(?:\btill|\bto|\bfor|\bför)\s+(?=[A-ZÅÄÖ])|\b(?:seen|reviewed|obtained)\s+by\s+")
+# Upper- and lowercase letters of the Latin, Greek and Cyrillic scripts: "Ánte", "Łukasz", "Željko".
+_UPPER = "[" + "".join(c for c in map(chr, range(0x530)) if c.isupper() and c.isalpha()) + "]"
+_LOWER = "[" + "".join(c for c in map(chr, range(0x530)) if c.islower() and c.isalpha()) + "]"
+_VIA = re.compile(rf"(?:\btill|\bto|\bfor|\bför)\s+(?={_UPPER})|\b(?:seen|reviewed|obtained)\s+by\s+")
 _FINITE_SV = frozenset(
     [
         "är",
@@ -219,6 +222,23 @@ class Registry:
         ]
         return max(hits, key=lambda e: e.position) if hits else None
 
+    def by_owned_role(self, words: Sequence[str], position: int) -> _Entity | None:
+        """ "Kallvattnet's municipal leader" / "Boreal Graphites vd": the latest person whose role is
+        that (and, when their role names an owner too, the same owner)."""
+        wanted = _possessive_role(words)
+        if wanted is None:
+            return None
+        owner, title = wanted
+        hits = []
+        for e in self.people():
+            role = e.role or ""
+            if e.position > position or not re.search(rf"(?<!\w){re.escape(title)}(?!\w)", role.lower()):
+                continue
+            theirs = _possessive_role(role.split())
+            if theirs is None or not owner or not theirs[0] or theirs[0] == owner:
+                hits.append(e)
+        return max(hits, key=lambda e: e.position) if hits else None
+
     def by_age(self, age: str, position: int) -> _Entity | None:
         hits = [e for e in self.entities if e.age == age and e.position <= position]
         return max(hits, key=lambda e: e.position) if hits else None
@@ -239,6 +259,27 @@ class Registry:
             if want is None or entity.gender in (None, want):
                 return entity
         return None
+
+
+def _possessive_role(words: Sequence[str]) -> tuple[str, str] | None:
+    """(owner, role) of "Kallvattnet's municipal leader", "Boreal Graphites vd", "the company's chief
+    executive", lowercased, or None. The owner is "" when it is a common noun ("the company's", "bolagets"):
+    that refers back to whichever owner the article is about."""
+    for k in range(len(words) - 2, -1, -1):
+        title = [w.lower() for w in words[k + 1 :]]
+        owner = list(words[: k + 1])
+        if owner[0].lower() in cues.DETERMINERS:
+            owner = owner[1:]
+        plain = not title or len(title) > 3 or not all(w.isalpha() and w == w.lower() for w in words[k + 1 :])
+        if plain or any(w in cues.DETERMINERS | cues.PREPOSITIONS | cues.CLAUSE_WORDS for w in title):
+            continue
+        if not owner or len(owner) > 4 or not _genitive(owner[-1]):
+            continue
+        if not all(_cap(w) for w in owner):
+            return "", " ".join(title)
+        owner[-1] = re.sub(r"(’s|'s|:s|s)$", "", owner[-1])
+        return " ".join(owner).lower(), " ".join(title)
+    return None
 
 
 def _definite_stem(noun: str) -> str:
@@ -352,12 +393,55 @@ def _tail_starts(paragraph: str, i: int) -> bool:
 
 
 def _is_adverbial(tok: Token) -> bool:
-    return tok.low in cues.PREPOSITIONS or tok.low in cues.OPENING_ADVERBS
+    return tok.low in cues.PREPOSITIONS or tok.low in cues.OPENING_ADVERBS or tok.low in cues.MIDDLE_ADVERBS
+
+
+def _subject_before(tokens: list[Token], at: int, named: bool = False) -> bool:
+    """The word at `at` can end a subject: a name, a pronoun or a noun ("the agency", "Facket"), not
+    an opening adverbial ("Nu har …", "I dag har …") after which the subject follows the auxiliary.
+    `named`: only a capitalised word or a pronoun will do ("Under dagen har polisen …" is inverted)."""
+    if at < 0 or not tokens[at].is_word or tokens[at].quoted or _is_adverbial(tokens[at]):
+        return False
+    tok = tokens[at]
+    if tok.low in cues.PRONOUNS or (tok.is_cap and tok.low not in cues.DETERMINERS):
+        return True
+    if named or tok.low in cues.DETERMINERS | cues.CLAUSE_WORDS | cues.AUXILIARIES:
+        return False
+    return tok.low.endswith(_DEFINITE) or (at > 0 and tokens[at - 1].low in cues.DETERMINERS)
+
+
+def _adverb(tok: Token) -> bool:
+    return _is_adverbial(tok) or (tok.low.endswith("ly") and len(tok.low) > 4)
+
+
+def _middle_adverbial(phrase: list[Token], tokens: list[Token], aux_at: int) -> bool:
+    """ "Föräldrarna har länge krävt", "Facket har hela tiden hävdat", "Critics have long argued":
+    one or two lowercase words between an auxiliary and the verb are an adverbial when the subject
+    stands before the auxiliary. Inverted after a fronted adverbial, the subject stands there instead
+    and is a definite noun or a pronoun ("Nu har regeringen meddelat", "I dag har polisen sagt")."""
+    if len(phrase) == 1 and _adverb(phrase[0]):
+        return True
+    if len(phrase) > 2 or any(t.is_cap or t.low in cues.PRONOUNS for t in phrase):
+        return False
+    if len(phrase) == 2:
+        article = phrase[0].low in ("en", "ett", "den", "det", "de", "the", "a", "an")
+        return not article and _subject_before(tokens, aux_at - 1, named=True)
+    if phrase[0].low in cues.DETERMINERS or phrase[0].low.endswith(_DEFINITE):
+        return False
+    return _subject_before(tokens, aux_at - 1)
 
 
 def _roleish(low: str) -> bool:
-    """A role or title word, also in the Swedish definite form ("riksdagsledamoten", "ministern")."""
-    return any(w in cues.ROLE_WORDS or w.endswith(cues.ROLE_SUFFIXES) for w in (low, _definite_stem(low)))
+    """A role or title word, also in the Swedish definite form ("riksdagsledamoten", "ministern"), a
+    profession ("hydrogeologist", "ekologen") and a compound headed by one ("eu-kommissionären")."""
+    head = low.rsplit("-", 1)[-1]
+    return any(_title_form(w) for w in (low, head, _definite_stem(head)))
+
+
+def _title_form(low: str) -> bool:
+    if low in cues.ROLE_WORDS or low.endswith(cues.ROLE_SUFFIXES):
+        return True
+    return len(low) >= 6 and low.endswith(cues.PROFESSION_SUFFIXES) and not low.endswith(cues.NAME_ENDINGS)
 
 
 def _left_subject(tokens: list[Token], cue_at: int) -> Found | None:
@@ -398,7 +482,9 @@ def _left_subject(tokens: list[Token], cue_at: int) -> Found | None:
             if opening is None:
                 break
             inner = [t for t in tokens[opening + 1 : i] if t.is_word]
-            if inner[0].low in ("som", "who", "which"):
+            if inner[0].low in _RELATIVE_GENITIVES:
+                pass  # ", whose study warned …,": a relative clause about the name before it
+            elif inner[0].low in ("som", "who", "which"):
                 via = via or _via_in(inner)
                 relative = inner[0].low
             elif _ends_in_name(inner):
@@ -428,8 +514,14 @@ def _left_subject(tokens: list[Token], cue_at: int) -> Found | None:
             phrase = []
             i -= 1
             continue
+        if tok.low in _RELATIVE_GENITIVES:
+            return None  # "whose study warned": the verb of a relative clause, not of the sentence
         if tok.low in cues.AUXILIARIES or tok.low in cues.CLAUSE_WORDS:
-            if phrase and _is_adverbial(phrase[0]) and tok.low in cues.AUXILIARIES:
+            adverb = tok.low in _ADVERB_AUXILIARIES  # "also": the verb follows it, the subject is before
+            if adverb and phrase and not closed and _subject_before(tokens, i - 1) and not _adverb(phrase[0]):
+                return None  # "The Commission also faces (tough) questions": a verb, and the cue a noun
+            middle = bool(phrase) and not adverb and not closed and _middle_adverbial(phrase, tokens, i)
+            if phrase and tok.low in cues.AUXILIARIES and (_is_adverbial(phrase[0]) or middle):
                 phrase = []  # an adverbial between the auxiliary and the verb; the subject is before it
                 i -= 1
                 continue
@@ -502,8 +594,8 @@ def _ends_in_name(inner: list[Token]) -> bool:
 
 def _apposed_name(tokens: list[Token], opening: int, inner: list[Token], via: str | None) -> Found:
     """ ", advokat Sofia Ek," names the speaker; what stands before the comma is a role."""
-    name_at = next(k for k, t in enumerate(inner) if t.is_cap and t.low not in cues.ROLE_WORDS)
-    before = _left_subject(tokens, opening + 1) if opening > 0 else None
+    name_at = next(k for k, t in enumerate(inner) if t.is_cap and not _roleish(t.low))
+    before = _left_subject(tokens, opening) if opening > 0 else None
     parts = (
         " ".join(t.text for t in before.phrase) if before else None,
         " ".join(t.text for t in inner[:name_at]),
@@ -516,7 +608,7 @@ def _name_run(tokens: Sequence[Token]) -> bool:
     """Two or more capitalised words in a row that are not role words."""
     run = 0
     for t in tokens:
-        run = run + 1 if t.is_cap and t.low not in cues.ROLE_WORDS else 0
+        run = run + 1 if t.is_cap and not _roleish(t.low) else 0
         if run >= 2:
             return True
     return False
@@ -534,7 +626,7 @@ def _comma_clause_start(tokens: list[Token], comma_at: int) -> int | None:
     inner = [t for t in tokens[j + 1 : comma_at] if t.is_word]
     if not inner:
         return None
-    if inner[0].low in ("som", "who", "which"):
+    if inner[0].low in _RELATIVES:
         return j
     if any(t.low in _FINITE_SV or t.low in cues.CUE_VERBS for t in inner):
         return None
@@ -572,6 +664,8 @@ def _right_subject(tokens: list[Token], cue_at: int) -> Found | None:
             break
         if phrase and phrase[-1].is_cap and not tok.is_cap and not _continues_name(phrase[-1], tok):
             break  # "klagade Lavrov över att", "krävde Putin samtidigt att": the name has ended
+        if phrase and (tok.low in _FINITE_SV or tok.low in cues.AUXILIARIES):
+            break  # "said the government had ignored …": a finite verb ends the subject
         phrase.append(tok)
         i += 1
         if phrase[0].low in cues.PRONOUNS:
@@ -618,7 +712,7 @@ def _appositive(tokens: list[Token], start: int) -> str | None:
     """ ", presschef på Trafikverket," / ", the mayor." after a name."""
     words: list[str] = []
     for tok in tokens[start:]:
-        if not tok.is_word or tok.quoted or tok.low in ("som", "who", "which", "och", "and", "att", "that"):
+        if not tok.is_word or tok.quoted or tok.low in _RELATIVES | {"och", "and", "att", "that"}:
             break
         if tok.low in _FINITE_SV or tok.low in cues.CUE_VERBS:
             return None
@@ -641,6 +735,10 @@ def find_cue(tokens: list[Token]) -> Found | None:
             continue  # part of a name: "the United States", not the verb "states"
         if i > 0 and tokens[i - 1].low in _PASSIVE:
             continue  # "the plant was announced": nobody speaks
+        if i > 0 and _verb_before_noun(tokens[i - 1], tok):
+            continue  # "the ministry faces questions": a plural noun after a verb, not a speech verb
+        if _unsaid(tokens, i):
+            continue  # "X har inte svarat på frågor": the narrator reports that nothing was said
         left = _left_subject(tokens, i)
         if left:
             if left.phrase[0].low in ("det", "detta", "that", "this", "so") and len(left.phrase) == 1:
@@ -662,6 +760,25 @@ def find_cue(tokens: list[Token]) -> Found | None:
         if right and (i == 0 or not tokens[i - 1].is_word or tokens[i - 1].quoted or _fronted(tokens, i)):
             return right
     return None
+
+
+def _unsaid(tokens: list[Token], cue_at: int) -> bool:
+    """A negated speech verb with nothing reported after it ("har ännu inte kommenterat ansökan",
+    "vill inte säga hur …", "has not commented on the report"): nobody is quoted. With a reported
+    clause ("tror inte att …", "did not say that …") the clause is still theirs."""
+    if not any(t.low in _NEGATIONS and not t.quoted for t in tokens[max(0, cue_at - 2) : cue_at]):
+        return False
+    after = tokens[cue_at + 1 : cue_at + 3]
+    return not any(t.quoted or t.low in ("att", "that", ":") for t in after)
+
+
+def _verb_before_noun(before: Token, cue: Token) -> bool:
+    """ "faces questions", "denies claims": an -s cue word right after a lowercase word in -s. A subject
+    there would be a plural noun, which does not take a verb in -s, so the cue word is a noun."""
+    if not (cue.low.endswith("s") and before.is_word and not before.is_cap and not before.quoted):
+        return False
+    low = before.low
+    return len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "is", "’s", "'s"))
 
 
 def _personal_report(tokens: list[Token], cue_at: int) -> bool:
@@ -687,7 +804,7 @@ def _appositive_after(tokens: list[Token], phrase: list[Token]) -> str | None:
     end = tokens.index(phrase[-1]) + 1
     if end < len(tokens) and tokens[end].text == ",":
         j = end + 1
-        if j < len(tokens) and tokens[j].low in ("som", "who", "which"):
+        if j < len(tokens) and tokens[j].low in _RELATIVES:
             return None
         return _appositive(tokens, j)
     return None
@@ -699,6 +816,10 @@ def _fronted(tokens: list[Token], cue_at: int) -> bool:
     return bool(before) and (_is_adverbial(before[0]) or before[0].low in ("det", "detta", "så", "lika"))
 
 
+_NEGATIONS = frozenset({"inte", "ej", "icke", "aldrig", "not", "never", "n't"})
+_ADVERB_AUXILIARIES = frozenset({"also", "too", "then"})  # adverbs read like auxiliaries
+_RELATIVE_GENITIVES = frozenset({"whose", "vars"})
+_RELATIVES = frozenset({"som", "who", "which"}) | _RELATIVE_GENITIVES
 _PASSIVE = frozenset({"was", "were", "is", "are", "been", "be", "being", "blev", "blivit", "bli"})
 _PARTICIPLE_STOPS = frozenset(
     {"seen", "reviewed", "obtained", "filed", "published", "released", "cited", "till", "to"}
@@ -739,7 +860,7 @@ def _according_phrase(tokens: list[Token], start: int, swedish: bool) -> tuple[l
         if swedish and headed and not t.is_cap and t.low not in cues.PREPOSITIONS:
             return phrase, j, None  # V2: "Enligt det ryska försvarsministeriet sköts …"
         particle = phrase and t.low in ("von", "van", "de", "af", "der", "al")
-        role_word = t.low in cues.ROLE_WORDS or t.low.endswith(cues.ROLE_SUFFIXES)
+        role_word = _roleish(t.low)
         next_cap = j + 1 < len(tokens) and tokens[j + 1].is_cap
         if capital and not t.is_cap and not particle and not (role_word and next_cap):
             break
@@ -853,8 +974,10 @@ def _genitive(word: str) -> bool:
 
 
 def _is_role_or_common(word: str, registry: Registry) -> bool:
+    """Not part of a name: a title ("Kommunalrådet", "Hydrogeologist", "EU-kommissionären"), a
+    compound with a lowercase head (no name is spelt so) or a word the article also writes lowercase."""
     low = word.lower()
-    if low in cues.ROLE_WORDS or low.endswith(cues.ROLE_SUFFIXES):
+    if _roleish(low) or ("-" in word and word.rsplit("-", 1)[1][:1].islower()):
         return True
     return low in registry.common_words or low in cues.DETERMINERS or low in cues.PREPOSITIONS
 
@@ -935,6 +1058,9 @@ def _resolve_source(
     head = words[-1] if words else ""
     definite = len(words) == 1 or (len(words) == 2 and words[0].lower() in ("the", "den", "det"))
     earlier = registry.by_role(head, position) if definite else None
+    owned = None if definite else registry.by_owned_role(words, position)
+    if owned is not None:  # "Kallvattnet's municipal leader" after "municipal leader Päivi Rautio"
+        return Attribution(owned.name, owned.kind, mention, found.cue, Form.INDIRECT, mention, found.via)
     if earlier is not None:
         return Attribution(
             earlier.name, earlier.kind, mention, found.cue, Form.INDIRECT, found.role, found.via
@@ -967,22 +1093,18 @@ def _gender_hint(name: str) -> str | None:
 
 def build_registry(text: str) -> Registry:
     """Full names (two or more capitalised words) in the body, with the role words before them."""
-    lowered = {m.group().lower() for m in re.finditer(r"\b[a-zåäöæøéü][\w-]*", text)}
+    lowered = {m.group().lower() for m in re.finditer(rf"\b{_LOWER}[\w-]*", text)}
     common = frozenset(lowered | cues.CLAUSE_WORDS | cues.OPENING_ADVERBS | cues.DETERMINERS | cues.PRONOUNS)
     registry = Registry(common_words=common)
     body = text.split("\n", 1)[1] if "\n" in text else ""  # a title-cased headline names nobody reliably
-    name_part = r"[A-ZÅÄÖÆØÉ][\w\-]+"
+    name_part = rf"{_UPPER}[\w\-]+"
     for m in re.finditer(rf"{name_part}(?:[ ]+(?:(?:von|van|de|af|al)[ ]+)?{name_part})+", body):
         words = m.group().split()
         name, role = split_role(words, registry)
         if len(name) < 2 or _is_org(name) or any(w.lower() in cues.ROLE_WORDS for w in name):
             continue
         before = body[: m.start()].split()[-1:] if m.start() else []
-        if (
-            not role
-            and before
-            and (before[0].lower() in cues.ROLE_WORDS or before[0].lower().endswith(cues.ROLE_SUFFIXES))
-        ):
+        if not role and before and _roleish(before[0].lower()):
             role = before[0]
         registry.add(" ".join(name), -1, role=role)
         age = re.match(r",\s*(\d{1,3}),", body[m.end() :])

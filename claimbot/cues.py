@@ -275,6 +275,8 @@ CUE_VERBS = frozenset(
         "continued",
         "concludes",
         "concluded",
+        "repeats",
+        "repeated",
         "hopes",
         "hoped",
         "fears",
@@ -301,6 +303,8 @@ WEAK_CUES = frozenset(
         "trodde",
         "tycker",
         "tyckte",
+        "repeats",
+        "repeated",
     }
 )
 
@@ -726,6 +730,56 @@ ROLE_SUFFIXES = (
     "ekonom",
     "analyst",
     "researcher",
+    "kommissionär",
+)
+# Endings of profession nouns ("hydrogeologist", "ekolog", "journalist", "politiker", "physician"),
+# titles when they stand before a name. Not surnames ending in the same letters (NAME_ENDINGS).
+PROFESSION_SUFFIXES = ("ologist", "olog", "ologe", "ist", "iker", "ician")
+NAME_ENDINGS = ("qvist", "kvist", "quist", "qwist", "christ", "krist")
+# Adverbs that stand between an auxiliary and the verb ("har ännu inte kommenterat", "has long
+# argued"), never the subject of the verb.
+MIDDLE_ADVERBS = frozenset(
+    [
+        "ännu",
+        "redan",
+        "länge",
+        "aldrig",
+        "alltid",
+        "ofta",
+        "sällan",
+        "fortfarande",
+        "just",
+        "nyss",
+        "gärna",
+        "hittills",
+        "tidigt",
+        "upprepade",
+        "upprepat",
+        "igen",
+        "själv",
+        "offentligt",
+        "uttryckligen",
+        "tydligt",
+        "öppet",
+        "already",
+        "long",
+        "never",
+        "always",
+        "often",
+        "ever",
+        "twice",
+        "again",
+        "himself",
+        "herself",
+        "themselves",
+        "itself",
+        "recently",
+        "repeatedly",
+        "publicly",
+        "previously",
+        "reportedly",
+        "openly",
+    ]
 )
 # Words that make a capitalised phrase an organisation or outlet rather than a person.
 ORG_WORDS = frozenset(

@@ -117,27 +117,19 @@ _SPELLINGS = (
     ("j", "i"),
     ("w", "v"),
     ("ck", "k"),
-    ("kh", "h"),
+    ("kh", "k"),
+    ("ch", "k"),
     ("ii", "i"),
 )
+_IOTATED = re.compile(r"\bie")  # Jekaterina, Yekaterina, Ekaterina
 
 
 def transliterate(text: str) -> str:
     """Fold common spelling variants of transliterated names (Sergej/Sergei, Dmitrij/Dmitry,
-    Usjakov/Ushakov, Zelenskyj/Zelenskyy)."""
-    pairs = (
-        ("sj", "sh"),
-        ("ij", "i"),
-        ("y", "i"),
-        ("j", "i"),
-        ("w", "v"),
-        ("ck", "k"),
-        ("kh", "h"),
-        ("ii", "i"),
-    )
-    for a, b in pairs:
+    Usjakov/Ushakov, Zelenskyj/Zelenskyy, Mikhail/Michail, Jekaterina/Ekaterina, Michael/Mikael)."""
+    for a, b in _SPELLINGS:
         text = text.replace(a, b)
-    return text
+    return _IOTATED.sub("e", text)
 
 
 def speakers_named(question: str, speakers: Iterable[str]) -> set[str]:

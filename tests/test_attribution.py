@@ -374,3 +374,130 @@ def test_a_narrated_sentence_before_a_carried_over_quote_is_not_the_speakers() -
     )
     claims = _claims(text, "en")
     assert [c.speaker for c in claims[1:]] == ["Ruth Gale", None, None, "Ruth Gale"]
+
+
+def _who(claims: list[Claim]) -> list[tuple[str | None, str]]:
+    return [(c.speaker, str(c.speaker_kind)) for c in claims[1:]]
+
+
+def test_title_that_opens_the_sentence_is_a_role_not_part_of_the_name() -> None:
+    """A definite Swedish title, a profession in -ologist/-log and a hyphenated compound before a
+    name are roles, also where the article's names are registered for later references."""
+    text = (
+        "Rubrik\nRegionrådet Aino Kettunen (M) kritiserar beslutet.\n– Det är fel, säger Kettunen.\n"
+        "FN-sändebudet Tomasz Zieliński sade i går att samtalen fortsätter.\n"
+        "Seismologen Haruto Sato varnar för fler skalv.\nHan säger att mätarna inte räcker."
+    )
+    claims = _claims(text)
+    assert [(c.speaker, c.role) for c in claims[1:]] == [
+        ("Aino Kettunen", "Regionrådet"),
+        ("Aino Kettunen", None),
+        ("Tomasz Zieliński", "FN-sändebudet"),
+        ("Haruto Sato", "Seismologen"),
+        ("Haruto Sato", None),
+    ]
+    english = _claims(
+        "Headline\nSeismologist Mei Tanaka, who mapped the fault, has warned of more quakes.", "en"
+    )
+    assert (english[1].speaker, english[1].role) == ("Mei Tanaka", "Seismologist")
+
+
+def test_name_with_a_capital_outside_a_to_o_is_registered() -> None:
+    """ "Łukasz Nowicki" is a full name for a later lone "Nowicki" and "han"; a surname in -qvist
+    is not a profession."""
+    text = (
+        "Rubrik\nŁukasz Nowicki är ordförande i föreningen.\n– Vi är oroade, säger Nowicki.\n"
+        "Han säger att hyrorna stiger.\nOla Lindqvist är kassör.\nLindqvist säger att kassan räcker."
+    )
+    assert _who(_claims(text)) == [
+        (None, "narrator"),
+        ("Łukasz Nowicki", "person"),
+        ("Łukasz Nowicki", "person"),
+        (None, "narrator"),
+        ("Ola Lindqvist", "person"),
+    ]
+
+
+def test_adverb_between_auxiliary_and_verb_is_never_the_speaker() -> None:
+    """Listed and unlisted adverbs, one or two words; an inverted subject after a fronted adverbial
+    still is the subject."""
+    text = (
+        "Rubrik\nFacket har hela tiden hävdat att lönerna är för låga.\n"
+        "Hyresgästerna har länge krävt nya fönster.\nBolaget har tidigare meddelat att hyran höjs.\n"
+        "Styrelsen har flitigt kritiserat planen.\nUnder dagen har polisen meddelat att vägen är avstängd.\n"
+        "I dag har regeringen meddelat att skatten sänks."
+    )
+    assert _who(_claims(text)) == [
+        ("Facket", "source"),
+        ("Hyresgästerna", "source"),
+        ("Bolaget", "source"),
+        ("Styrelsen", "source"),
+        ("polisen", "source"),
+        ("regeringen", "source"),
+    ]
+    english = _claims("Headline\nCritics have long argued that the tax is unfair.", "en")
+    assert english[1].speaker == "Critics"
+
+
+def test_verb_before_a_noun_that_is_also_a_cue_word_is_no_speech() -> None:
+    text = (
+        "Headline\nThe agency also faces claims that it ignored the warnings.\n"
+        "The ministry faces questions over the contract.\nThe union also warns that wages are too low."
+    )
+    assert _who(_claims(text, "en")) == [(None, "narrator"), (None, "narrator"), ("the union", "source")]
+
+
+def test_cue_in_a_whose_clause_is_not_the_sentence_verb() -> None:
+    text = (
+        "Headline\nEconomist Lina Berg, whose report warned of a recession, said the bank had acted"
+        " too late.\n"
+        "Berg also repeated that rates must fall.\n"
+        "Föreningen, vars rapport varnade för torka, säger att bönderna behöver stöd."
+    )
+    assert _who(_claims(text, "en")) == [
+        ("Lina Berg", "person"),
+        ("Lina Berg", "person"),
+        ("Föreningen", "source"),
+    ]
+
+
+def test_role_before_an_apposed_name() -> None:
+    claims = _claims(
+        "Headline\nNorway's fisheries minister, Kari Dahl, said on Monday that quotas would fall.", "en"
+    )
+    assert (claims[1].speaker, claims[1].role) == ("Kari Dahl", "Norway's fisheries minister")
+
+
+def test_possessive_role_resolves_to_the_person_named_with_it() -> None:
+    """ "Kallby's municipal leader" after "municipal leader Tove Lindgren" is her; the same role of
+    another owner, or one the article never gave anybody, is not."""
+    text = (
+        "Headline\nIn Kallby, municipal leader Tove Lindgren said the plant would open in May.\n"
+        "Nordic Steel's chief executive, Arvid Holm, said costs had doubled.\nThe plant employs 200 people.\n"
+        "Kallby's municipal leader said the town had waited long enough.\n"
+        "The company's chief executive added that prices would rise.\n"
+        "Oreco's chief executive said the deal was off.\nThe harbour's press officer said the ferry was late."
+    )
+    assert _who(_claims(text, "en")) == [
+        ("Tove Lindgren", "person"),
+        ("Arvid Holm", "person"),
+        (None, "narrator"),
+        ("Tove Lindgren", "person"),
+        ("Arvid Holm", "person"),
+        ("Oreco's chief executive", "source"),
+        ("the harbour's press officer", "source"),
+    ]
+
+
+def test_negated_speech_verb_without_a_report_is_narration() -> None:
+    text = (
+        "Rubrik\nKommunalrådet Eva Ek har ännu inte kommenterat domen.\n"
+        "Ek vill inte säga hur hon ser på saken.\nEk tror inte att domen står sig.\n"
+        "The council has not commented on the ruling."
+    )
+    assert _who(_claims(text)) == [
+        (None, "narrator"),
+        (None, "narrator"),
+        ("Eva Ek", "person"),
+        (None, "narrator"),
+    ]

@@ -42,6 +42,9 @@ def test_transliterations_are_one_name() -> None:
     assert (
         name_key("Volodymyr Zelenskyj") == name_key("Volodymyr Zelenskyy") == name_key("Volodymyr Zelensky")
     )
+    assert name_key("Jekaterina Volkova") == name_key("Yekaterina Volkova") == name_key("Ekaterina Volkova")
+    assert name_key("Michael Forsberg") == name_key("Mikael Forsberg")
+    assert name_key("Mikhail Sjisjkin") == name_key("Michail Shishkin")
     assert name_key("Anna Lindberg") != name_key("Erik Lindberg")
 
 

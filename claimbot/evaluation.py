@@ -263,7 +263,7 @@ def evaluate_tracking(engine: Any, labels_path: Path) -> TrackingScore:
     return TrackingScore(
         speakers=PairScore.of(speakers),
         attributed=PairScore.of(attributed),
-        mentions=sum(len(s["mentions"]) for s in labels["speakers"]),
+        mentions=sum(m.get("speaks", True) for s in labels["speakers"] for m in s["mentions"]),
         mentions_found=found,
         claims=PairScore.of([(gold, score >= SAME_CLAIM) for gold, score, _ in scored]),
         threshold=SAME_CLAIM,
@@ -296,7 +296,8 @@ def _speaker_pairs(
     mentions: list[tuple[str, str, str | None]] = []  # (label id, article, merged speaker or None)
     misses = []
     for person in speakers:
-        for mention in person["mentions"]:
+        # A mention labelled `speaks: false` only names the person; nobody should be attributed.
+        for mention in (m for m in person["mentions"] if m.get("speaks", True)):
             article = Path(mention["article"]).name
             wanted = set(name_key(mention["name"]).split())
             candidates = [

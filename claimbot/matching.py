@@ -31,6 +31,17 @@ OTHER_PERSON = 0.08
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 _WORD = re.compile(r"[^\W\d_]+")
+# Number words, English and Swedish ("en"/"ett"/"one" are left out: they are mostly articles).
+_NUMBER_WORDS = {
+    word: str(value)
+    for value, words in {
+        2: "two två", 3: "three tre", 4: "four fyra", 5: "five fem", 6: "six sex", 7: "seven sju",
+        8: "eight åtta", 9: "nine nio", 10: "ten tio", 11: "eleven elva", 12: "twelve tolv",
+        15: "fifteen femton", 20: "twenty tjugo", 30: "thirty trettio", 40: "forty fyrtio",
+        50: "fifty femtio", 100: "hundred hundra", 1000: "thousand tusen",
+    }.items()
+    for word in words.split()
+}  # fmt: skip
 _DAYS = {
     "mon": ("monday", "måndag"),
     "tue": ("tuesday", "tisdag"),
@@ -52,8 +63,10 @@ _REFUSALS = (
 
 
 def numbers(text: str) -> frozenset[str]:
-    """The numbers a sentence states, normalised ("1,200" and "1 200" are not split apart)."""
-    return frozenset(n.replace(",", ".") for n in _NUMBER.findall(text.replace("\u00a0", "")))
+    """The numbers a sentence states, in digits or words ("seven of twelve" and "7 av 12" agree)."""
+    digits = {n.replace(",", ".") for n in _NUMBER.findall(text.replace("\u00a0", ""))}
+    words = {_NUMBER_WORDS[w] for w in _WORD.findall(text.lower()) if w in _NUMBER_WORDS}
+    return frozenset(digits | words)
 
 
 def days(text: str) -> frozenset[str]:

@@ -246,17 +246,24 @@ def cmd_index(args: argparse.Namespace) -> int:
     return EXIT_USAGE if report.failed else 0
 
 
-def cmd_ask(args: argparse.Namespace) -> int:
+def _text_argument(raw: str, what: str) -> str:
+    """A question or statement from the command line, checked before any model loads. It is
+    printed back: no escape sequences, and bytes that are not UTF-8 become U+FFFD, not raw bytes."""
     from claimbot.engine import MAX_QUESTION_CHARS
-    from claimbot.factory import open_engine
     from claimbot.sources import clean_line
 
-    # Printed back: no escape sequences, and bytes that are not UTF-8 become U+FFFD, not raw bytes.
-    question = clean_line(os.fsencode(args.question).decode("utf-8", "replace"))
-    if not question:
-        raise UserError("the question is empty")
-    if len(question) > MAX_QUESTION_CHARS:
-        raise UserError(f"the question is {len(question)} characters; the limit is {MAX_QUESTION_CHARS}")
+    text = clean_line(os.fsencode(raw).decode("utf-8", "replace"))
+    if not text:
+        raise UserError(f"the {what} is empty")
+    if len(text) > MAX_QUESTION_CHARS:
+        raise UserError(f"the {what} is {len(text)} characters; the limit is {MAX_QUESTION_CHARS}")
+    return text
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    from claimbot.factory import open_engine
+
+    question = _text_argument(args.question, "question")
     if args.k < 1:
         raise UserError("-k must be at least 1")
     settings = _settings(args)
@@ -326,10 +333,7 @@ def cmd_similar(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from claimbot.sources import clean_line
-
-    statement = clean_line(os.fsencode(args.statement).decode("utf-8", "replace"))
-    result = _engine(args).check(statement)
+    result = _engine(args).check(_text_argument(args.statement, "statement"))
     if args.json:
         _dump(result.to_dict())
         return 0

@@ -9,17 +9,18 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from claimbot import matching, retrieve
+from claimbot import retrieve
 from claimbot.fetch import FetchSettings, fetch_article, is_url
-from claimbot.model import Answer, Article, Check, Claim, Evidence, Related, Speaker, SpeakerKind, date_order
+from claimbot.model import Answer, Article, Check, Claim, Evidence, Related, Speaker
 from claimbot.parse import parse_article
 from claimbot.sources import DEFAULT_MAX_BYTES, SourceError, iter_source_files, read_article, with_language
 from claimbot.speakers import SpeakerDirectory
 from claimbot.store import ArticleRecord, ClaimStore, StoreError
+from claimbot.tracking import Claims, Tracker
 
 if TYPE_CHECKING:
     from claimbot.embed import Embedder
@@ -32,13 +33,6 @@ ABSTAIN_BELOW = 0.78
 DENSE_CANDIDATES = 40
 MAX_QUESTION_CHARS = 2000
 UNFILTERED_CANDIDATES = 400
-SIMILAR_CANDIDATES = 40  # nearest claims scored for `similar` and `check`
-SIMILAR_FLOOR = 0.75  # stored-vector similarity below which a candidate is not worth embedding
-SENTENCE_CACHE = 50_000
-CHECK_EXPANDED = 5  # direct matches of a statement whose own matches elsewhere are added
-CHECK_MARGIN = 0.04
-CHECK_FLOOR = 0.875  # a bare statement sits close to every sentence of its language
-CHECK_BAND = 0.03
 EMBED_GROUP = 256  # claims embedded in one call across articles
 
 
@@ -116,7 +110,7 @@ class Engine:
         self._loaders = {"passages": passages, "queries": queries or passages}
         self._loaded: dict[str, Embedder] = {}
         self._lexicon: _Lexicon | None = None
-        self._content_vectors: dict[str, Any] = {}  # claim id -> unit vector of `content_text`
+        self._tracker = Tracker(store, lambda: self._embedder("queries"))
         # One operation at a time: the TUI runs asks and an index run in worker threads.
         self._lock = threading.RLock()
         self._checked = False
@@ -282,6 +276,10 @@ class Engine:
         self._open()
         return self.store.version()
 
+    def written_here(self) -> bool:
+        """Whether the index's last change was made by this process (the app's own add)."""
+        return self.store.written_here()
+
     def is_empty(self) -> bool:
         self._open()
         return not self.store.is_open or self.store.count() == 0
@@ -327,6 +325,11 @@ class Engine:
         """Speakers merged across articles: which per-article names are one person."""
         self._open()
         return self._lexicon_now().directory
+
+    def speaker_key(self, claim: Claim) -> str | None:
+        """The key of a claim's speaker merged across articles (None for the narrator)."""
+        self._open()
+        return None if self.is_empty() else self._lexicon_now().directory.key_of(claim)
 
     def speaker(self, name: str) -> Speaker | None:
         """The merged speaker a name refers to (canonical name, alias or loose form)."""
@@ -462,109 +465,43 @@ class Engine:
         """A claim (by id or a prefix of 6+ characters) and the closest claims in other articles,
         in any language: the same claim first, then related ones, best first."""
         with self._lock:
-            lexicon = self._lexicon_or_empty()
-            claim = self._find_claim(claim_id, lexicon)
-            vector = self.store.vectors([claim.id])[claim.id]
-            elsewhere = {"article_id": {"$ne": claim.article_id}}
-            others = self._candidates(vector, lexicon, elsewhere)
-            similarity = self._text_similarities(claim, others)
-            related = [self._related(claim, o, similarity[o.id], lexicon) for o in others]
-            return claim, sorted(related, key=lambda r: (not r.same, -r.score))[:k]
+            current = self._current()
+            claim = self._find_claim(claim_id, current)
+            return claim, self._tracker.similar(claim, current, k)
 
     def compare(self, a_id: str, b_id: str) -> Related:
         """How claim b stands to claim a (the score `similar` gives; used by the evaluation)."""
         with self._lock:
-            lexicon = self._lexicon_or_empty()
-            a, b = self._find_claim(a_id, lexicon), self._find_claim(b_id, lexicon)
-            return self._related(a, b, self._text_similarities(a, [b])[b.id], lexicon)
-
-    def _candidates(
-        self, vector: Sequence[float], lexicon: _Lexicon, where: dict[str, Any] | None
-    ) -> list[Claim]:
-        """Current claims near a vector in the index (stored vectors include the speaker)."""
-        nearest = self.store.nearest(vector, SIMILAR_CANDIDATES, where)
-        return [lexicon.claims[cid] for cid, sim in nearest if cid in lexicon.claims and sim >= SIMILAR_FLOOR]
-
-    def _text_similarities(self, source: Claim | str, claims: Sequence[Claim]) -> dict[str, float]:
-        """Cosine similarity of a claim (or a statement) to each claim, on what they say. The
-        stored vectors embed the speaker with the sentence, which makes any two claims of one
-        person look alike; here the words naming the speaker are left out (`content_text`), and
-        the vectors are made on demand and kept per claim id."""
-        import numpy as np
-
-        wanted = [source, *claims] if isinstance(source, Claim) else list(claims)
-        missing = [c for c in wanted if c.id not in self._content_vectors]
-        embedder = self._embedder("queries")
-        if len(self._content_vectors) > SENTENCE_CACHE:
-            self._content_vectors.clear()
-        texts = [matching.content_text(c) for c in missing]
-        for claim, vec in zip(missing, embedder.embed_passages(texts) if texts else [], strict=True):
-            self._content_vectors[claim.id] = _unit(vec)
-        if isinstance(source, Claim):
-            query = self._content_vectors[source.id]
-        else:
-            query = _unit(embedder.embed_passages([source])[0])
-        return {c.id: float(np.dot(self._content_vectors[c.id], query)) for c in claims}
+            current = self._current()
+            a, b = self._find_claim(a_id, current), self._find_claim(b_id, current)
+            return self._tracker.compare(a, b, current)
 
     def check(self, statement: str) -> Check:
-        """Who in the index says something like the statement, oldest first; no verdict. Claims
-        that match the statement directly are joined by their own matches in other articles: a
-        statement is compared to sentences in its own language best, and a report of a claim to
-        its original in another language."""
+        """Who in the index says something like the statement, oldest first; never a verdict."""
         statement = self._clean_question(statement, "statement")
         with self._lock:
-            lexicon = self._lexicon_or_empty()
-            if not lexicon.claims:
+            self._open()
+            if self.is_empty():
                 return Check(statement, (), "the index is empty")
-            # Stored claims are passages; the statement is compared as one too (same prefix).
-            vector = self._embedder("queries").embed_passages([statement])[0]
-            others = self._candidates(vector, lexicon, None)
-            similarity = self._text_similarities(statement, others)
-            found = [self._related(statement, o, similarity[o.id], lexicon) for o in others]
-            # A bare statement sits close to every sentence of its language, so a direct match must
-            # clear a higher floor and stand out from the rest (within a band of the best).
-            best = max((r.score for r in found), default=0.0)
-            floor = max(CHECK_FLOOR, best - CHECK_BAND)
-            direct = {r.claim.id: replace(r, same=True) for r in found if r.score >= floor}
-            reported = {
-                r.claim.id: r
-                for match in list(direct.values())[:CHECK_EXPANDED]
-                for r in self.similar(match.claim.id, k=CHECK_EXPANDED)[1]
-                if r.claim.id not in direct and _reports(match, r)
-            }
-        matches = sorted([*direct.values(), *reported.values()], key=lambda r: date_order(r.claim))
-        if matches:
-            return Check(statement, tuple(matches))
-        top = max(found, key=lambda r: r.score, default=None)
-        closest = f" (closest: {top.score:.2f}, {top.claim.text[:60]!r})" if top else ""
-        return Check(statement, (), f"nobody in the index says this{closest}")
+            return self._tracker.check(statement, self._current())
 
     @staticmethod
-    def _related(a: Claim | str, b: Claim, similarity: float, lexicon: _Lexicon) -> Related:
-        """Claim b scored against claim a, or against a statement (whose speaker is unknown)."""
-        if isinstance(a, str):
-            text, same, people = a, None, False
-        else:
-            text, same = a.text, lexicon.directory.same(a, b)
-            people = a.speaker_kind == b.speaker_kind == SpeakerKind.PERSON
-        m = matching.match(similarity, text, b.text, same, other_person=same is False and people)
-        return Related(b, lexicon.directory.canonical(b), m.score, similarity, m.same, m.conflicts)
-
-    def _find_claim(self, claim_id: str, lexicon: _Lexicon) -> Claim:
+    def _find_claim(claim_id: str, current: Claims) -> Claim:
         q = claim_id.strip().lower()
-        if q in lexicon.claims:
-            return lexicon.claims[q]
-        matches = [c for cid, c in lexicon.claims.items() if len(q) >= 6 and cid.startswith(q)]
+        if q in current.by_id:
+            return current.by_id[q]
+        matches = [c for cid, c in current.by_id.items() if len(q) >= 6 and cid.startswith(q)]
         if len(matches) == 1:
             return matches[0]
         reason = "no claim has" if not matches else f"{len(matches)} claims have"
         raise StoreError(f"{reason} the id {claim_id!r} (ids are in `claimbot claims --json`)")
 
-    def _lexicon_or_empty(self) -> _Lexicon:
+    def _current(self) -> Claims:
         self._open()
-        if not self.store.is_open:
+        if self.is_empty():
             raise StoreError("the index is empty; add articles with `claimbot index`")
-        return self._lexicon_now()
+        lexicon = self._lexicon_now()
+        return Claims(lexicon.claims, lexicon.directory)
 
     @staticmethod
     def _evidence(claim: Claim, scored: retrieve.Scored, lexicon: _Lexicon) -> Evidence:
@@ -579,21 +516,28 @@ class Engine:
         )
 
     def _lexicon_now(self) -> _Lexicon:
-        version = self.store.version()
-        if self._lexicon is None or self._lexicon.version != version:
-            claims = {c.id: c for c in self.store.claims()}
-            docs = {cid: retrieve.terms(lexical_text(c)) for cid, c in claims.items()}
-            self._lexicon = _Lexicon(
-                version=version,
-                claims=claims,
-                bm25=retrieve.BM25(docs),
-                speakers={c.speaker for c in claims.values() if c.speaker},
-                languages={c.language for c in claims.values()},
-                positions={(c.article_id, c.index): c for c in claims.values()},
-                roles=_roles(claims.values()),
-                directory=SpeakerDirectory(claims.values()),
-            )
-        return self._lexicon
+        """The in-memory side of the index, rebuilt when the index changed. Under the engine lock:
+        the TUI reads from worker threads while an index run resets it."""
+        with self._lock:
+            version = self.store.version()
+            lexicon = self._lexicon
+            if lexicon is None or lexicon.version != version:
+                lexicon = self._lexicon = self._build_lexicon(version)
+            return lexicon
+
+    def _build_lexicon(self, version: tuple[int, ...]) -> _Lexicon:
+        claims = {c.id: c for c in self.store.claims()}
+        docs = {cid: retrieve.terms(lexical_text(c)) for cid, c in claims.items()}
+        return _Lexicon(
+            version=version,
+            claims=claims,
+            bm25=retrieve.BM25(docs),
+            speakers={c.speaker for c in claims.values() if c.speaker},
+            languages={c.language for c in claims.values()},
+            positions={(c.article_id, c.index): c for c in claims.values()},
+            roles=_roles(claims.values()),
+            directory=SpeakerDirectory(claims.values()),
+        )
 
 
 def _roles(claims: Iterable[Claim]) -> dict[str, set[str]]:
@@ -622,24 +566,6 @@ def _allowed(lexicon: _Lexicon, where: dict[str, Any]) -> Callable[[str], bool]:
         )
 
     return allowed
-
-
-def _unit(vector: Sequence[float]) -> Any:
-    import numpy as np
-
-    array = np.asarray(vector, dtype=np.float32)
-    return array / (np.linalg.norm(array) or 1.0)
-
-
-def _reports(match: Related, other: Related) -> bool:
-    """Whether `other` is the same claim as `match` reported in another language: the languages
-    differ, the speaker is the same, and the score clears the bar with a margin (claims of one
-    speaker look alike to the model, since the speaker is embedded with the sentence)."""
-    return (
-        other.claim.language != match.claim.language
-        and other.speaker == match.speaker
-        and other.score >= matching.SAME_CLAIM + CHECK_MARGIN
-    )
 
 
 def passage_text(claim: Claim) -> str:

@@ -208,6 +208,10 @@ class PairScore:
     true_neg: int
 
     @property
+    def pairs(self) -> int:
+        return self.true_pos + self.false_pos + self.false_neg + self.true_neg
+
+    @property
     def precision(self) -> float:
         predicted = self.true_pos + self.false_pos
         return self.true_pos / predicted if predicted else 1.0

@@ -30,6 +30,7 @@ SAME_SPEAKER = 0.02
 OTHER_PERSON = 0.08
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+_THOUSANDS = re.compile(r"(?<=\d)[,.\s\u00a0\u202f](?=\d{3}(?!\d))")
 _WORD = re.compile(r"[^\W\d_]+")
 # Number words, English and Swedish ("en"/"ett"/"one" are left out: they are mostly articles).
 _NUMBER_WORDS = {
@@ -63,15 +64,20 @@ _REFUSALS = (
 
 
 def numbers(text: str) -> frozenset[str]:
-    """The numbers a sentence states, in digits or words ("seven of twelve" and "7 av 12" agree)."""
-    digits = {n.replace(",", ".") for n in _NUMBER.findall(text.replace("\u00a0", ""))}
+    """The numbers a sentence states, in digits or words ("seven of twelve" and "7 av 12" agree;
+    "1,200", "1 200" and "1.200" are one number)."""
+    text = _THOUSANDS.sub("", text)
+    digits = {n.replace(",", ".") for n in _NUMBER.findall(text)}
     words = {_NUMBER_WORDS[w] for w in _WORD.findall(text.lower()) if w in _NUMBER_WORDS}
     return frozenset(digits | words)
 
 
 def days(text: str) -> frozenset[str]:
-    folded = fold(text)
-    return frozenset(key for key, names in _DAYS.items() if any(fold(n)[:5] in folded for n in names))
+    """Weekdays named, by word start ("onsdagen", "onsdags", "Wednesday"; not "Frida")."""
+    words = _WORD.findall(fold(text))
+    return frozenset(
+        key for key, names in _DAYS.items() for n in names if any(w.startswith(fold(n)) for w in words)
+    )
 
 
 def negated(text: str) -> bool:
@@ -81,13 +87,15 @@ def negated(text: str) -> bool:
 
 def content_text(claim: Claim) -> str:
     """The sentence without the words that name its speaker ("…, Foreign Minister Sergei Lavrov
-    said"): two claims of one person are compared on what they say, not on who says it."""
+    said"): two claims of one person are compared on what they say, not on who says it. Whole
+    words only, so that removing "han" leaves "chans" alone."""
     text = claim.text
-    for words in (claim.mention, claim.role, claim.speaker):
-        if words and len(words) > 2:
-            text = text.replace(words, " ")
+    phrases = [claim.mention, claim.role, claim.speaker]
     if claim.speaker_kind == SpeakerKind.PERSON and claim.speaker:
-        text = re.sub(rf"\b{re.escape(claim.speaker.split()[-1])}\b", " ", text)
+        phrases.append(claim.speaker.split()[-1])
+    for phrase in phrases:
+        if phrase and len(phrase) > 2:
+            text = re.sub(rf"(?<!\w){re.escape(phrase)}(?!\w)", " ", text)
     return " ".join(text.split())
 
 

@@ -182,9 +182,11 @@ class Speaker:
     articles: tuple[str, ...]
     first_date: str | None = None
     last_date: str | None = None
+    key: str = ""  # identifies the merged speaker; two speakers may share a display name
 
     def to_dict(self) -> dict[str, Any]:
         return {
+            "key": self.key,
             "name": self.name,
             "kind": str(self.kind),
             "aliases": list(self.aliases),

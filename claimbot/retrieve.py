@@ -110,26 +110,26 @@ def name_variants(name: str) -> set[str]:
     return {transliterate(v) for v in variants}
 
 
+# Spelling variants of transliterated names, by position, so that only the known alternations
+# fold together: "Ian"/"Jan" and "Wade"/"Vade" stay apart.
 _SPELLINGS = (
-    ("sj", "sh"),
-    ("ij", "i"),
-    ("y", "i"),
-    ("j", "i"),
-    ("w", "v"),
-    ("ck", "k"),
-    ("kh", "k"),
-    ("ch", "k"),
-    ("ii", "i"),
+    (re.compile(r"sj|sch"), "sh"),  # Usjakov, Ushakov
+    (re.compile(r"zj"), "zh"),
+    (re.compile(r"kh|ch|ck"), "k"),  # Mikhail, Michail; Michael, Mikael
+    (re.compile(r"\b[jy]e|\bie"), "e"),  # Jekaterina, Yekaterina, Ekaterina
+    (re.compile(r"\b[jy]u"), "iu"),  # Jurij, Yuri
+    (re.compile(r"(?:ij|iy|yj|yy|ii|y)\b"), "i"),  # Dmitrij, Dmitry; Zelenskyj, Zelenskyy, Zelensky
+    (re.compile(r"([aeou])[jy]\b"), r"\1i"),  # Sergej, Sergey, Sergei; Nikolaj, Nikolai
+    (re.compile(r"([aeiou])j([aeiou])"), r"\1i\2"),  # Andrejev, Andreiev
 )
-_IOTATED = re.compile(r"\bie")  # Jekaterina, Yekaterina, Ekaterina
 
 
 def transliterate(text: str) -> str:
     """Fold common spelling variants of transliterated names (Sergej/Sergei, Dmitrij/Dmitry,
     Usjakov/Ushakov, Zelenskyj/Zelenskyy, Mikhail/Michail, Jekaterina/Ekaterina, Michael/Mikael)."""
-    for a, b in _SPELLINGS:
-        text = text.replace(a, b)
-    return _IOTATED.sub("e", text)
+    for pattern, replacement in _SPELLINGS:
+        text = pattern.sub(replacement, text)
+    return text
 
 
 def speakers_named(question: str, speakers: Iterable[str]) -> set[str]:

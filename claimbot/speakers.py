@@ -7,8 +7,8 @@ merge puts words in somebody's mouth, so the rules only merge what they can just
 
 1. Full names (two or more words) merge when they spell the same, ignoring case, accents and
    transliteration (Sergej/Sergei, Dmitrij/Dmitry, Usjakov/Ushakov, Zelenskyj/Zelenskyy).
-2. A lone surname joins the one full name that ends with it; when several do, it joins the one
-   whose roles share a word with its own, and otherwise stays on its own.
+2. A lone surname (a person's) joins the one full name that ends with it; when several do, or
+   when it comes with a role, it joins only one whose roles share a word with its own.
 3. Unnamed sources that start with an indefinite article ("an anonymous Russian source", "en
    källa") are different sources in different articles; named organisations ("the Kremlin") merge.
 """
@@ -71,6 +71,7 @@ class _Group:
             articles=tuple(sorted({c.article_id for c in self.claims})),
             first_date=dates[0] if dates else None,
             last_date=dates[-1] if dates else None,
+            key=self.key,
         )
 
 
@@ -101,8 +102,8 @@ class SpeakerDirectory:
         words = name_key(claim.speaker).split()
         if claim.speaker_kind == SpeakerKind.PERSON and len(words) > 1:
             return "person:" + " ".join(words)
-        if len(words) == 1 and claim.speaker[:1].isupper():
-            return None
+        if len(words) == 1 and claim.speaker[:1].isupper() and claim.speaker_kind == SpeakerKind.PERSON:
+            return None  # a lone surname ("Wagner" as a source may be a group, not Richard Wagner)
         if words and words[0] in _INDEFINITE:
             return f"source:{claim.article_id}:{' '.join(words)}"
         return "source:" + " ".join(words)
@@ -118,9 +119,11 @@ class SpeakerDirectory:
                 for key, g in self._groups.items()
                 if key.startswith("person:") and key.endswith(" " + surname)
             ]
-            if len(candidates) > 1:
-                roles = _role_words(c.role for c in claims if c.role)
-                candidates = [g for g in candidates if roles & _role_words(g.roles)]
+            roles = _role_words(c.role for c in claims if c.role)
+            if len(candidates) > 1 or roles:
+                # Several people share the surname, or this one has a role: the roles must agree
+                # ("Biden, the president" is not "Hunter Biden" just because he is the only Biden).
+                candidates = [g for g in candidates if not roles or roles & _role_words(g.roles)]
             key = candidates[0].key if len(candidates) == 1 else f"surname:{surname}"
             self._groups.setdefault(key, _Group(key)).claims.extend(claims)
 
@@ -132,7 +135,7 @@ class SpeakerDirectory:
 
     def canonical(self, claim: Claim) -> str | None:
         """The merged speaker's name for a claim (None for the narrator)."""
-        key = self._of_raw.get((claim.article_id, claim.speaker or ""))
+        key = self.key_of(claim)
         return self._speakers[key].name if key else None
 
     def claims_of(self, name: str) -> list[Claim]:
@@ -142,7 +145,10 @@ class SpeakerDirectory:
         return sorted(claims, key=date_order)
 
     def matching(self, name: str) -> list[str]:
-        """Keys of the speakers a name refers to: an exact canonical name or alias first, else loose."""
+        """Keys of the speakers a name refers to: a key itself, an exact canonical name or alias,
+        else loosely. A name can fit several speakers ("Lindberg"); a key fits one."""
+        if name in self._groups:
+            return [name]
         exact = [k for k, s in self._speakers.items() if name == s.name or name in s.aliases]
         if exact:
             return exact
@@ -161,8 +167,11 @@ class SpeakerDirectory:
         """The per-article speaker names stored in the index for the speakers a name matches."""
         return {n for key in self.matching(name) for n in self._groups[key].names}
 
+    def key_of(self, claim: Claim) -> str | None:
+        """The merged speaker of a claim (None for the narrator)."""
+        return self._of_raw.get((claim.article_id, claim.speaker or ""))
+
     def same(self, a: Claim, b: Claim) -> bool | None:
         """Whether two claims have the same speaker; None when either has none."""
-        ka = self._of_raw.get((a.article_id, a.speaker or ""))
-        kb = self._of_raw.get((b.article_id, b.speaker or ""))
+        ka, kb = self.key_of(a), self.key_of(b)
         return None if ka is None or kb is None else ka == kb

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import threading
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -140,94 +141,150 @@ def _http_client(url: str) -> Any:
     return client
 
 
+def _forget_system(path: str) -> None:
+    """Stop and drop this process's cached Chroma system for one folder (Chroma keeps one per path,
+    and a stale or failed one would be handed out again)."""
+    from chromadb.api.shared_system_client import SharedSystemClient as Shared
+
+    with Shared._refcount_lock:
+        system = Shared._identifier_to_system.pop(path, None)
+        Shared._identifier_to_refcount.pop(path, None)
+    if system is not None:
+        system.stop()
+
+
+class _Folder:
+    """A local index folder as this process sees it: its lock, and the one Chroma client that every
+    store on the folder shares. `epoch` counts reopenings, so stores know to re-attach."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = str(path)
+        self.lock = IndexLock(path)
+        self.epoch = 0
+        try:
+            with self.lock.reading():
+                self.client = self._connect()
+        except BaseException:
+            self.lock.close()
+            raise
+
+    def _connect(self) -> Any:
+        import chromadb
+
+        try:
+            return chromadb.PersistentClient(path=self.path, settings=_chroma_settings())
+        except BaseException:
+            _forget_system(self.path)
+            raise
+
+    def catch_up(self) -> None:
+        """Under the lock: another process wrote, so drop the cached client and open the folder
+        again, or its stale in-memory vector index would hide (or, on writing, lose) their vectors.
+        The change counts as seen only once the reopening worked."""
+        if not self.lock.moved():
+            return
+        _forget_system(self.path)
+        self.client = self._connect()
+        self.epoch += 1
+        self.lock.seen()
+
+
+_FOLDERS: dict[str, _Folder] = {}
+_FOLDERS_LOCK = threading.Lock()
+
+
+def _folder(path: Path) -> _Folder:
+    key = str(path.resolve())
+    with _FOLDERS_LOCK:
+        if key not in _FOLDERS:
+            _FOLDERS[key] = _Folder(path)
+        return _FOLDERS[key]
+
+
 class ClaimStore:
     """Claims and articles in a Chroma collection, local folder or server."""
 
     def __init__(self, *, path: Path | None = None, url: str | None = None) -> None:
         self.location = url or str(path)
-        self._path = path
-        self._lock: IndexLock | None = None
+        self._folder: _Folder | None = None
+        self._http: Any = None
         self._claims: Any = None
         self._articles: Any = None
         self._version: tuple[float, tuple[int, int, int]] | None = None
-        self._attached: tuple[str, int, bool] | None = None  # open()'s arguments, to reattach
+        self._attached: tuple[str, int] | None = None  # open()'s model and dim, to re-attach
         try:
             if url:
-                self._client = _http_client(url)
+                self._http = _http_client(url)
             else:
                 assert path is not None
                 _check_folder(path)
                 path.mkdir(parents=True, exist_ok=True)
-                self._lock = IndexLock(path)
-                with self._lock.reading():
-                    self._client = self._connect()
+                self._folder = _folder(path)
+                self._epoch = self._folder.epoch
         except StoreError:
             raise
         except Exception as exc:  # noqa: BLE001 - any failure to open is reported as one line
-            # Chroma caches one system per path; a failed one would poison a second attempt.
-            from chromadb.api.shared_system_client import SharedSystemClient
-
-            SharedSystemClient.clear_system_cache()
             raise StoreError(
                 f"cannot open the index at {self.location} ({' '.join(str(exc).split())[:200]}); "
                 "move it away, or rebuild it with `claimbot index --rebuild SOURCE...`"
             ) from None
 
-    def _connect(self) -> Any:
-        import chromadb
-
-        return chromadb.PersistentClient(path=str(self._path), settings=_chroma_settings())
+    @property
+    def _client(self) -> Any:
+        return self._folder.client if self._folder else self._http
 
     # ------------------------------------------------------------ other processes (local folder)
 
     @contextmanager
     def _reading(self) -> Iterator[None]:
         """Read under a shared lock, after catching up with other processes' writes."""
-        if self._lock is None:
+        if self._folder is None:
             yield
             return
-        with self._lock.reading():
+        with self._folder.lock.reading():
             self._catch_up()
             yield
 
     @contextmanager
     def _writing(self) -> Iterator[None]:
-        """Write alone, on an up-to-date client; readers elsewhere reopen afterwards."""
-        if self._lock is None:
+        """Write alone, on an up-to-date client; the caller `touch`es the lock if it changed
+        anything, and other processes reopen before their next read."""
+        if self._folder is None:
             yield
             return
-        with self._lock.writing():
+        with self._folder.lock.writing():
             self._catch_up()
             yield
 
-    def _catch_up(self) -> None:
-        """Another process wrote: drop this process's cached Chroma system and open the folder
-        again, or its stale in-memory vector index would hide (or, on writing, lose) their vectors."""
-        assert self._lock is not None
-        if not self._lock.moved():
-            return
-        from chromadb.api.shared_system_client import SharedSystemClient as Shared
-
-        identifier = self._client._identifier
-        system = Shared._identifier_to_system.pop(identifier, None)
-        Shared._identifier_to_refcount.pop(identifier, None)
-        if system is not None:
-            system.stop()
-        self._client = self._connect()
+    def _changed(self) -> None:
         self._version = None
-        if self._attached is not None:
-            model, dim, _create = self._attached
-            self._attach(model, dim, False)
+        if self._folder is not None:
+            self._folder.lock.touch()
+
+    def _catch_up(self) -> None:
+        """Re-attach to the collections after the folder was reopened (here or by another store)."""
+        assert self._folder is not None
+        self._folder.catch_up()
+        if self._epoch != self._folder.epoch:
+            self._claims = self._articles = None
+            self._version = None
+            if self._attached is not None:
+                self._attach(*self._attached, create=False)  # a failure here is raised again next time
+            self._epoch = self._folder.epoch
+
+    def written_here(self) -> bool:
+        """Whether the last change to the index came from this process (always False for a server)."""
+        return self._folder is not None and self._folder.lock.written_here()
 
     # ------------------------------------------------------------ opening and the model check
 
     def open(self, model: str, dim: int, *, create: bool) -> None:
         """Attach to the collections; refuse an index built with another model."""
         with self._writing() if create else self._reading():
-            self._attach(model, dim, create)
-        self._attached = (model, dim, create)
+            self._attach(model, dim, create=create)
+        self._attached = (model, dim)
 
-    def _attach(self, model: str, dim: int, create: bool) -> None:
+    def _attach(self, model: str, dim: int, *, create: bool) -> None:
         try:
             existing = {c.name if hasattr(c, "name") else str(c) for c in self._client.list_collections()}
         except Exception as exc:  # noqa: BLE001
@@ -251,6 +308,7 @@ class ClaimStore:
                 )
             self._claims = claims
         elif create:
+            self._changed()
             self._claims = self._client.create_collection(
                 CLAIMS,
                 embedding_function=None,
@@ -261,6 +319,8 @@ class ClaimStore:
                     "claimbot_schema": SCHEMA,
                 },
             )
+        else:
+            self._claims = None  # gone: another process dropped the index
         self._articles = (
             self._client.get_or_create_collection(ARTICLES, embedding_function=None)
             if (create or ARTICLES in existing)
@@ -274,11 +334,11 @@ class ClaimStore:
     def drop(self) -> None:
         """Delete everything (for --rebuild)."""
         with self._writing():
+            self._changed()
             for name in (CLAIMS, ARTICLES):
                 with contextlib.suppress(Exception):  # it was not there
                     self._client.delete_collection(name)
             self._claims = self._articles = None
-            self._version = None
 
     # ------------------------------------------------------------ articles
 
@@ -306,6 +366,7 @@ class ClaimStore:
         record = ArticleRecord.of(article, len(claims))
         with self._writing():
             self._require()
+            self._changed()
             for start in range(0, len(claims), _BATCH):
                 part = claims[start : start + _BATCH]
                 self._claims.upsert(
@@ -325,16 +386,15 @@ class ClaimStore:
             self._claims.delete(
                 where={"$and": [{"article_id": article.id}, {"content_hash": {"$ne": content_hash}}]}
             )
-            self._version = None
 
     def remove_article(self, article_id: str) -> bool:
         with self._writing():
             self._require()
             if self.article(article_id) is None:
                 return False
+            self._changed()
             self._articles.delete(ids=[article_id])
             self._claims.delete(where={"article_id": article_id})
-            self._version = None
             return True
 
     def repair(self) -> int:
@@ -348,6 +408,8 @@ class ClaimStore:
                 for rid, meta in zip(got["ids"], got["metadatas"] or [], strict=True)
                 if current.get(str(meta.get("article_id"))) != meta.get("content_hash")
             ]
+            if stale:
+                self._changed()
             for start in range(0, len(stale), _BATCH):
                 self._claims.delete(ids=stale[start : start + _BATCH])
             return len(stale)
@@ -392,8 +454,8 @@ class ClaimStore:
         """Changes whenever claims or articles are written, by this process or another. A local
         folder has a write counter; a server is asked (claims, articles, sum of article hashes), at
         most once a second, so another client's writes show up within that time."""
-        if self._lock is not None:
-            return (self._lock.generation(), 0, 0)
+        if self._folder is not None:
+            return (self._folder.lock.generation(), 0, 0)
         now = time.monotonic()
         if self._version is not None and now - self._version[0] < 1.0:
             return self._version[1]

@@ -328,24 +328,25 @@ def print_tracking_scores(score: TrackingScore, verbose: bool) -> None:
     s, c = score.speakers, score.claims
     table.add_row(
         f"speaker merge ({score.mentions_found}/{score.mentions} mentions attributed)",
-        str(s.true_pos + s.false_pos + s.false_neg + s.true_neg),
+        str(s.pairs),
         f"{s.precision:.3f}",
         f"{s.recall:.3f}",
     )
     a = score.attributed
     table.add_row(
         "  over attributed mentions only",
-        str(a.true_pos + a.false_pos + a.false_neg + a.true_neg),
+        str(a.pairs),
         f"{a.precision:.3f}",
         f"{a.recall:.3f}",
     )
     table.add_row(
-        f"same claim at {score.threshold:.2f}", str(c.true_pos + c.false_pos + c.false_neg + c.true_neg),
+        f"same claim at {score.threshold:.2f}", str(c.pairs),
         f"{c.precision:.3f}", f"{c.recall:.3f}",
     )  # fmt: skip
     for threshold, sweep in score.sweep:
         if threshold != score.threshold:
             table.add_row(f"  at {threshold:.2f}", "", f"{sweep.precision:.3f}", f"{sweep.recall:.3f}")
-    console().print(table)
+    out = console()
+    out.print(table)
     for miss in score.misses if verbose else ():
-        console().print(Text(miss, style="dim"))
+        out.print(Text(miss, style="dim"))

@@ -12,9 +12,10 @@ import sys
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from claimbot.model import Article, Claim
-from claimbot.store import ClaimStore
+from claimbot.store import ClaimStore, StoreError
 from tests.conftest import ROOT
 
 DIM = 16
@@ -109,3 +110,43 @@ def test_two_writers_at_once_lose_nothing(tmp_path: Path) -> None:
     reader.open("fake", DIM, create=False)
     assert reader.count() == 6 * PER_ARTICLE
     assert [found(reader, f"{p}{i}") for p in "ab" for i in range(3)] == [12] * 6
+
+
+def run_elsewhere(folder: Path, code: str) -> None:
+    prelude = "import sys; from pathlib import Path; from claimbot.store import ClaimStore; "
+    prelude += "from tests.test_processes import article; store = ClaimStore(path=Path(sys.argv[1])); "
+    subprocess.run([sys.executable, "-c", prelude + code, str(folder)], cwd=ROOT, check=True, timeout=120)
+
+
+def test_two_stores_on_one_folder_in_one_process_share_the_reopening(tmp_path: Path) -> None:
+    folder = tmp_path / "index"
+    first, second = ClaimStore(path=folder), ClaimStore(path=folder)
+    first.open("fake", DIM, create=True)
+    second.open("fake", DIM, create=False)
+    first.put_article(*article("first"))
+    run_elsewhere(folder, "store.open('fake', 16, create=True); store.put_article(*article('second'))")
+    assert found(second, "second") == 12  # second reopens the folder that first also uses ...
+    first.put_article(*article("third"))  # ... and first still writes through it
+    assert {r.id for r in second.articles()} == {"first", "second", "third"}
+
+
+def test_only_real_changes_move_the_counter(tmp_path: Path) -> None:
+    store = ClaimStore(path=tmp_path / "index")
+    store.open("fake", DIM, create=True)
+    store.put_article(*article("first"))
+    before = store.version()
+    assert store.repair() == 0 and not store.remove_article("nothing")
+    store.open("fake", DIM, create=True)  # the collections exist already
+    assert store.version() == before and store.written_here()
+
+
+def test_an_index_rebuilt_elsewhere_with_another_model_is_a_clear_error_every_time(tmp_path: Path) -> None:
+    folder = tmp_path / "index"
+    store = ClaimStore(path=folder)
+    store.open("fake", DIM, create=True)
+    store.put_article(*article("first"))
+    run_elsewhere(folder, "store.drop(); store.open('other', 16, create=True)")
+    for _ in range(2):  # not an AttributeError from a stopped client the second time
+        with pytest.raises(StoreError, match="built with model 'other'"):
+            store.articles()
+    assert not store.written_here()

@@ -58,7 +58,7 @@ def test_spellings_and_a_lone_surname_merge_into_one_speaker() -> None:
             mention="Utrikesminister Sergej Lavrov",
         ),
         said("Sergei Lavrov", "en1", date="2025-03-13", role="Russia's foreign minister"),
-        said("Lavrov", "sv2", kind="source", date="2025-03-26"),
+        said("Lavrov", "sv2", date="2025-03-26"),
         said("Sergei Sobyanin", "en2"),
     ]
     directory = SpeakerDirectory(claims)
@@ -86,6 +86,20 @@ def test_people_who_share_a_surname_stay_apart() -> None:
     names = {s.name: s.claims for s in directory.speakers()}
     assert names == {"Erik Lindberg": 2, "Anna Lindberg": 1, "Lindberg": 1}
     assert directory.same(claims[0], claims[1]) is False and directory.same(claims[1], claims[3]) is True
+
+
+def test_no_merge_without_evidence() -> None:
+    claims = [
+        said("Hunter Biden", "a"),
+        said("Biden", "b", role="president"),  # the only Biden in the index, but the role disagrees
+        said("Richard Wagner", "c"),
+        said("Wagner", "d", kind="source"),  # a group, as far as attribution can tell
+        said("Ian Smith", "e"),
+        said("Jan Smith", "f"),
+    ]
+    assert sorted(s.name for s in SpeakerDirectory(claims).speakers()) == sorted(
+        ["Hunter Biden", "Biden", "Richard Wagner", "Wagner", "Ian Smith", "Jan Smith"]
+    )
 
 
 def test_anonymous_sources_are_not_merged_across_articles() -> None:

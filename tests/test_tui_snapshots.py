@@ -35,6 +35,7 @@ async def steady(pilot: Pilot[Any]) -> None:
         widget.cursor_blink = False
     for widget in pilot.app.query(Input):
         widget.cursor_blink = False
+    await pilot.app.workers.wait_for_complete()  # e.g. "seen elsewhere" after an answer
     await pilot.pause(0.3)
 
 

@@ -135,7 +135,7 @@ class ClaimbotApp(App[None]):
         counts = f"{len(articles)} articles · {claims} claims · {len(speakers)} speakers"
         self.set_status(f"{counts} · {self.engine.model_name}")
         self.fill_list("#articles", [("article", a.id, a.title, f"{a.claims}") for a in articles])
-        self.fill_list("#speakers", [("speaker", s.name, s.name, f"{s.claims} · {s.kind}") for s in speakers])
+        self.fill_list("#speakers", [("speaker", s.key, s.name, f"{s.claims} · {s.kind}") for s in speakers])
 
     def fill_list(self, selector: str, rows: list[tuple[str, str, str, str]]) -> None:
         target = self.query_one(selector, ListView)
@@ -191,9 +191,9 @@ class ClaimbotApp(App[None]):
     def more_from_speakers(self, answer: Answer) -> dict[str, list[Claim]]:
         out: dict[str, list[Claim]] = {}
         for hit in answer.hits:
-            speaker = hit.claim.speaker
-            if speaker:
-                same = [c for c in self.engine.speaker_claims(speaker) if c.id != hit.claim.id]
+            key = self.engine.speaker_key(hit.claim)
+            if key:
+                same = [c for c in self.engine.speaker_claims(key) if c.id != hit.claim.id]
                 out[hit.claim.id] = same[:MORE_FROM_SPEAKER]
         return out
 
@@ -236,7 +236,17 @@ class ClaimbotApp(App[None]):
 
     @on(EvidenceCard.ShowSpeaker)
     def show_speaker(self, event: EvidenceCard.ShowSpeaker) -> None:
-        self.open_item("speaker", event.speaker)
+        self.open_speaker_of(event.claim)
+
+    @work(thread=True, group="open")
+    def open_speaker_of(self, claim: Claim) -> None:
+        try:
+            key = self.engine.speaker_key(claim)
+        except Exception as exc:  # noqa: BLE001 - reported, the app stays open
+            self.call_from_thread(self.report_error, exc)
+            return
+        if key:
+            self.call_from_thread(self.open_item, "speaker", key)
 
     def not_ready(self) -> bool:
         if self.failed:
@@ -290,10 +300,11 @@ class ClaimbotApp(App[None]):
         """Another process (`claimbot index` in another terminal) wrote: show its articles."""
         try:
             changed = self.engine.version() != self.shown[0]
+            elsewhere = changed and not self.engine.written_here()
         except Exception:  # noqa: BLE001 - the next tick tries again; a real failure shows on use
             return
-        if changed:
-            self.call_from_thread(self.refresh_side, True)
+        if changed:  # the app's own adds are reported by the add dialog, not announced again
+            self.call_from_thread(self.refresh_side, elsewhere)
 
     def action_toggle_theme(self) -> None:
         self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"

@@ -19,8 +19,10 @@ class EvidenceCard(Vertical, can_focus=True):
     BINDINGS = [("enter", "expand", "Expand"), ("s", "speaker", "Speaker's claims")]
 
     class ShowSpeaker(Message):
-        def __init__(self, speaker: str) -> None:
-            self.speaker = speaker
+        """Open the timeline of the speaker of this claim."""
+
+        def __init__(self, claim: Claim) -> None:
+            self.claim = claim
             super().__init__()
 
     # Filled in after the answer is shown: finding the same claim elsewhere takes a moment.
@@ -43,7 +45,8 @@ class EvidenceCard(Vertical, can_focus=True):
         foot.append("   ")
         foot.append_text(render.score_bar(self.evidence.similarity))
         if self.elsewhere:
-            foot.append(f"   seen in {len(self.elsewhere)} other article(s)", style="bold magenta")
+            articles = len({r.claim.article_id for r in self.elsewhere})
+            foot.append(f"   seen in {articles} other article(s)", style="bold magenta")
         yield Static(foot, classes="card-foot")
         with Vertical(classes="card-more"):
             if self.evidence.before:
@@ -72,7 +75,7 @@ class EvidenceCard(Vertical, can_focus=True):
 
     def action_speaker(self) -> None:
         if self.evidence.claim.speaker:
-            self.post_message(self.ShowSpeaker(self.evidence.claim.speaker))
+            self.post_message(self.ShowSpeaker(self.evidence.claim))
 
 
 class AnswerView(Vertical):

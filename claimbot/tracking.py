@@ -1,0 +1,139 @@
+"""The same claim in other articles: `similar` for a claim, `check` for a statement.
+
+Candidates come from the index, whose stored vectors embed the speaker with the sentence, which
+finds reports of a claim well but makes any two claims of one person look alike. Whether a
+candidate says the same thing is therefore judged on the sentences without the words that name
+their speakers (`matching.content_text`), embedded on demand with the query embedder and kept per
+claim id, and scored by `matching.match` with the speakers merged across articles.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from claimbot import matching
+from claimbot.model import Check, Claim, Related, SpeakerKind, date_order
+from claimbot.speakers import SpeakerDirectory
+from claimbot.store import ClaimStore, StoreError
+
+if TYPE_CHECKING:
+    from claimbot.embed import Embedder
+
+CANDIDATES = 40  # nearest claims in the index that are scored
+CANDIDATE_FLOOR = 0.75  # stored-vector similarity below which a candidate is not worth embedding
+CACHE = 20_000  # sentence vectors kept (384 floats each)
+CHECK_FLOOR = 0.875  # a bare statement sits close to every sentence of its language
+CHECK_BAND = 0.03  # ... so a direct match must also stand out: within this of the best
+CHECK_EXPANDED = 5  # direct matches of a statement whose reports in other languages are added
+CHECK_MARGIN = 0.04  # a report must clear the same-claim bar by this much
+
+
+@dataclass(frozen=True)
+class Claims:
+    """What the tracker needs of the index's current state."""
+
+    by_id: Mapping[str, Claim]
+    directory: SpeakerDirectory
+
+
+class Tracker:
+    """Finds the same claim elsewhere; holds the cache of sentence vectors."""
+
+    def __init__(self, store: ClaimStore, embedder: Callable[[], Embedder]) -> None:
+        self.store = store
+        self._embedder = embedder
+        self._vectors: dict[str, Any] = {}  # claim id -> unit vector of its content text
+
+    def similar(self, claim: Claim, current: Claims, k: int) -> list[Related]:
+        """The closest claims in other articles: the same ones first, then related, best first."""
+        vector = self.store.vectors([claim.id]).get(claim.id)
+        if vector is None:
+            raise StoreError(f"the claim {claim.id} is no longer in the index")
+        others = self._candidates(vector, current, {"article_id": {"$ne": claim.article_id}})
+        similarity = self._similarities(claim, others)
+        related = [_related(claim, o, similarity[o.id], current.directory) for o in others]
+        return sorted(related, key=lambda r: (not r.same, -r.score))[:k]
+
+    def compare(self, a: Claim, b: Claim, current: Claims) -> Related:
+        """How claim b stands to claim a (the score `similar` gives)."""
+        return _related(a, b, self._similarities(a, [b])[b.id], current.directory)
+
+    def check(self, statement: str, current: Claims) -> Check:
+        """Who says something like the statement, oldest first; direct matches are joined by their
+        reports in other languages (a statement is closest to sentences in its own language)."""
+        vector = self._embedder().embed_passages([statement])[0]  # compared as a passage, like claims
+        others = self._candidates(vector, current, None)
+        similarity = self._similarities(statement, others)
+        found = sorted(
+            (_related(statement, o, similarity[o.id], current.directory) for o in others),
+            key=lambda r: -r.score,
+        )
+        floor = max(CHECK_FLOOR, found[0].score - CHECK_BAND) if found else CHECK_FLOOR
+        direct = {r.claim.id: r for r in found if r.score >= floor}
+        reported = {
+            r.claim.id: r
+            for match in list(direct.values())[:CHECK_EXPANDED]
+            for r in self.similar(match.claim, current, CHECK_EXPANDED)
+            if r.claim.id not in direct and _reports(match, r, current.directory)
+        }
+        matches = sorted([*direct.values(), *reported.values()], key=lambda r: date_order(r.claim))
+        if matches:
+            return Check(statement, tuple(matches))
+        closest = f" (closest: {found[0].score:.2f}, {found[0].claim.text[:60]!r})" if found else ""
+        return Check(statement, (), f"nobody in the index says this{closest}")
+
+    def _candidates(
+        self, vector: Sequence[float], current: Claims, where: dict[str, Any] | None
+    ) -> list[Claim]:
+        nearest = self.store.nearest(vector, CANDIDATES, where)
+        return [current.by_id[cid] for cid, sim in nearest if cid in current.by_id and sim >= CANDIDATE_FLOOR]
+
+    def _similarities(self, source: Claim | str, claims: Sequence[Claim]) -> dict[str, float]:
+        """Cosine similarity of a claim's (or a statement's) content to each claim's content."""
+        import numpy as np
+
+        if len(self._vectors) > CACHE:
+            self._vectors.clear()
+        wanted = [source, *claims] if isinstance(source, Claim) else list(claims)
+        missing = list({c.id: c for c in wanted if c.id not in self._vectors}.values())
+        if missing:
+            texts = [matching.content_text(c) for c in missing]
+            for claim, vec in zip(missing, self._embedder().embed_passages(texts), strict=True):
+                self._vectors[claim.id] = _unit(vec)
+        if isinstance(source, Claim):
+            query = self._vectors[source.id]
+        else:
+            query = _unit(self._embedder().embed_passages([source])[0])
+        return {c.id: float(np.dot(self._vectors[c.id], query)) for c in claims}
+
+
+def _related(a: Claim | str, b: Claim, similarity: float, directory: SpeakerDirectory) -> Related:
+    """Claim b scored against claim a, or against a statement (whose speaker is unknown)."""
+    if isinstance(a, str):
+        text, same, people = a, None, False
+    else:
+        text, same = a.text, directory.same(a, b)
+        people = a.speaker_kind == b.speaker_kind == SpeakerKind.PERSON
+    m = matching.match(similarity, text, b.text, same, other_person=same is False and people)
+    return Related(b, directory.canonical(b), m.score, similarity, m.same, m.conflicts)
+
+
+def _reports(match: Related, other: Related, directory: SpeakerDirectory) -> bool:
+    """Whether `other` reports `match` in another language: the same merged speaker (or both the
+    journalists' own words), and a score that clears the bar with a margin."""
+    same = directory.same(match.claim, other.claim)
+    both_narrated = match.claim.speaker is None and other.claim.speaker is None
+    return (
+        other.claim.language != match.claim.language
+        and (same is True or both_narrated)
+        and other.score >= matching.SAME_CLAIM + CHECK_MARGIN
+    )
+
+
+def _unit(vector: Sequence[float]) -> Any:
+    import numpy as np
+
+    array = np.asarray(vector, dtype=np.float32)
+    return array / (np.linalg.norm(array) or 1.0)

@@ -5,8 +5,8 @@ folder. A process that writes after another process wrote persists its stale cop
 process's vectors silently drop out of search (measured with chromadb 1.5: 3,000 of 9,000 vectors
 lost). So every write holds an exclusive `flock` on `claimbot.lock` and, if it changed anything,
 bumps the counter stored in that file; every read holds a shared lock; a process that sees the
-counter move reopens its Chroma client before it reads or writes. The lock is advisory and per folder; a Chroma server
-(`--chroma-url`) needs none of this.
+counter move reopens its Chroma client before it reads or writes. The lock is advisory and per
+folder; a Chroma server (`--chroma-url`) needs none of this.
 """
 
 from __future__ import annotations

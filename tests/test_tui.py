@@ -125,7 +125,9 @@ async def test_choosing_a_speaker_shows_only_their_claims(app: ClaimbotApp) -> N
         await wait_ready(app, pilot)
         speakers = app.query_one("#speakers", ListView)
         index = next(
-            i for i, item in enumerate(speakers.children) if getattr(item, "key", "") == "Johan Fredriksson"
+            i
+            for i, item in enumerate(speakers.children)
+            if getattr(item, "key", "").endswith("johan fredriksson")
         )
         speakers.index = index
         speakers.action_select_cursor()

@@ -8,8 +8,11 @@ import subprocess
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+
+from claimbot.model import Claim, SpeakerKind
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")  # nothing in the tests may reach a model hub
 
@@ -38,6 +41,15 @@ def query_embedder():  # type: ignore[no-untyped-def]
     from claimbot.embed import load_embedder
 
     return load_embedder(fast=True)
+
+
+def make_claim(article: str, index: int, text: str, **fields: Any) -> Claim:
+    """A claim built by hand, for tests of layers where parsing is not under test."""
+    values: dict[str, Any] = {
+        "id": f"{article}-{index}", "start": 0, "end": 1, "paragraph": 0, "speaker": None,
+        "speaker_kind": SpeakerKind.NARRATOR, "mention": None, "cue": None, "form": "narrator",
+    }  # fmt: skip
+    return Claim(article_id=article, index=index, text=text, **{**values, **fields})
 
 
 def free_port() -> int:

@@ -16,7 +16,7 @@ import pytest
 
 from claimbot.model import Article, Claim
 from claimbot.store import ClaimStore, StoreError
-from tests.conftest import ROOT
+from tests.conftest import ROOT, make_claim
 
 DIM = 16
 PER_ARTICLE = 1200  # above Chroma's default sync threshold (1,000), so the vector index is persisted
@@ -26,22 +26,7 @@ def article(name: str) -> tuple[Article, list[Claim], list[list[float]]]:
     """A synthetic article of PER_ARTICLE claims with seeded random vectors (the model is not under test)."""
     art = Article(id=name, source=name, title=f"Title {name}", text="x", language="en")
     claims = [
-        Claim(
-            id=f"{name}-{i}",
-            article_id=name,
-            index=i,
-            text=f"{name} sentence {i}",
-            start=0,
-            end=1,
-            paragraph=0,
-            speaker=None,
-            speaker_kind="narrator",
-            mention=None,
-            cue=None,
-            form="narrator",
-            article_title=art.title,
-            language="en",
-        )
+        make_claim(name, i, f"{name} sentence {i}", id=f"{name}-{i}", article_title=art.title, language="en")
         for i in range(PER_ARTICLE)
     ]
     rng = np.random.default_rng(sum(map(ord, name)))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from claimbot import matching
 from claimbot.model import Claim, SpeakerKind
 from claimbot.speakers import SpeakerDirectory, name_key
+from tests.conftest import make_claim
 
 
 def said(
@@ -17,22 +18,11 @@ def said(
     index: int = 0,
     mention: str | None = None,
 ) -> Claim:
-    return Claim(
-        id=f"{article}-{index}-{speaker}",
-        article_id=article,
-        index=index,
-        text=f"{speaker} said something.",
-        start=0,
-        end=1,
-        paragraph=0,
-        speaker=speaker,
-        speaker_kind=SpeakerKind(kind),
-        mention=mention,
-        cue="said",
-        form="indirect",
-        role=role,
+    return make_claim(
+        article, index, f"{speaker} said something.", id=f"{article}-{index}-{speaker}", speaker=speaker,
+        speaker_kind=SpeakerKind(kind), mention=mention, cue="said", form="indirect", role=role,
         article_date=date,
-    )
+    )  # fmt: skip
 
 
 def test_transliterations_are_one_name() -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.screen import Screen
 from textual.widgets import DataTable, Input, Label, ListView, Static
 
 from claimbot.embed import DEFAULT_MODEL_NAME
@@ -50,6 +51,16 @@ async def wait_ready(app: ClaimbotApp, pilot: Any) -> None:
             return
         await pilot.pause(0.05)
     raise AssertionError("the app never became ready")
+
+
+async def wait_for_screen(app: ClaimbotApp, pilot: Any, kind: type[Screen[Any]]) -> Any:
+    """The screen of that kind, once the worker that builds it has pushed it."""
+    for _ in range(100):
+        if isinstance(app.screen, kind):
+            break
+        await pilot.pause(0.05)
+    assert isinstance(app.screen, kind)
+    return app.screen
 
 
 async def ask(app: ClaimbotApp, pilot: Any, question: str) -> AnswerView:
@@ -131,12 +142,7 @@ async def test_choosing_a_speaker_shows_only_their_claims(app: ClaimbotApp) -> N
         )
         speakers.index = index
         speakers.action_select_cursor()
-        for _ in range(100):
-            await pilot.pause(0.05)
-            if isinstance(app.screen, SpeakerScreen):
-                break
-        screen = app.screen
-        assert isinstance(screen, SpeakerScreen)
+        screen = await wait_for_screen(app, pilot, SpeakerScreen)
         assert len(screen.claims) == 4 and {c.speaker for c in screen.claims} == {"Johan Fredriksson"}
 
 
@@ -144,11 +150,7 @@ async def test_claims_browser_filters(app: ClaimbotApp) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_ready(app, pilot)
         await pilot.press("ctrl+b")
-        for _ in range(100):
-            await pilot.pause(0.05)
-            if isinstance(app.screen, ClaimsScreen):
-                break
-        table = app.screen.query_one(DataTable)
+        table = (await wait_for_screen(app, pilot, ClaimsScreen)).query_one(DataTable)
         assert table.row_count == 16
         await pilot.click("#claims-filter")
         await pilot.press(*"peskov")
@@ -256,12 +258,7 @@ async def test_timeline_and_seen_elsewhere_across_articles(
         assert "other article" in str(card.query_one(".card-foot", Static).render())
         card.focus()
         await pilot.press("s")
-        for _ in range(100):
-            await pilot.pause(0.05)
-            if isinstance(app.screen, SpeakerScreen):
-                break
-        screen = app.screen
-        assert isinstance(screen, SpeakerScreen)
+        screen = await wait_for_screen(app, pilot, SpeakerScreen)
         headings = [str(w.render()) for w in screen.query(".timeline-date")]
         assert len(headings) == 3 and headings[-1].startswith("date unknown")  # the undated seed last
         assert headings[0].startswith("2025-03-12 · Dagens Eko")

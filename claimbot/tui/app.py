@@ -154,9 +154,7 @@ class ClaimbotApp(App[None]):
             return
         event.input.value = ""
         view = AnswerView(question)
-        conversation = self.query_one("#conversation", VerticalScroll)
-        conversation.mount(view)
-        conversation.scroll_end(animate=False)
+        self.query_one("#conversation", VerticalScroll).mount(view)  # it scrolls itself into view
         if self.ready:
             self.ask(view)
         elif self.failed:
@@ -208,8 +206,6 @@ class ClaimbotApp(App[None]):
         conversation = self.query_one("#conversation", VerticalScroll)
         conversation.mount(done, after=view)
         view.remove()
-        # Show the answer from its question down, not the end of the last card.
-        self.call_after_refresh(conversation.scroll_to_widget, done, animate=False, top=True)
         return done
 
     # ------------------------------------------------------------ navigation

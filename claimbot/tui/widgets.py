@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import ScrollableContainer, Vertical
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Label, ListItem, Static
@@ -94,6 +94,16 @@ class AnswerView(Vertical):
         self.more = more or {}
         self.error = error
         self.elsewhere: dict[str, tuple[Related, ...]] = {}
+
+    def on_mount(self) -> None:
+        # Once laid out, show this question and its answer from the top, not the end of the last
+        # card (scrolling before layout would use the old geometry).
+        self.call_after_refresh(self._reveal)
+
+    def _reveal(self) -> None:
+        parent = self.parent
+        if isinstance(parent, ScrollableContainer):
+            parent.scroll_to_widget(self, animate=False, top=True)
 
     def set_elsewhere(self, claim_id: str, related: tuple[Related, ...]) -> None:
         """Found after the answer was shown; a card not mounted yet picks it up on mount."""

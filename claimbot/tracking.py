@@ -27,7 +27,7 @@ CACHE = 20_000  # sentence vectors kept (384 floats each)
 CHECK_FLOOR = 0.875  # a bare statement sits close to every sentence of its language
 CHECK_BAND = 0.03  # ... so a direct match must also stand out: within this of the best
 CHECK_EXPANDED = 5  # direct matches of a statement whose reports in other languages are added
-CHECK_MARGIN = 0.04  # a report must clear the same-claim bar by this much
+CHECK_MARGIN = 0.02  # a report must clear the same-claim bar by this much
 
 
 @dataclass(frozen=True)

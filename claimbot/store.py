@@ -235,24 +235,22 @@ class ClaimStore:
 
     # ------------------------------------------------------------ other processes (local folder)
 
-    @contextmanager
-    def _reading(self) -> Iterator[None]:
+    def _reading(self) -> contextlib.AbstractContextManager[None]:
         """Read under a shared lock, after catching up with other processes' writes."""
-        if self._folder is None:
-            yield
-            return
-        with self._folder.lock.reading():
-            self._catch_up()
-            yield
+        return self._locked(write=False)
 
-    @contextmanager
-    def _writing(self) -> Iterator[None]:
+    def _writing(self) -> contextlib.AbstractContextManager[None]:
         """Write alone, on an up-to-date client; the caller `touch`es the lock if it changed
         anything, and other processes reopen before their next read."""
-        if self._folder is None:
+        return self._locked(write=True)
+
+    @contextmanager
+    def _locked(self, *, write: bool) -> Iterator[None]:
+        if self._folder is None:  # a server serialises its own clients
             yield
             return
-        with self._folder.lock.writing():
+        lock = self._folder.lock
+        with lock.writing() if write else lock.reading():
             self._catch_up()
             yield
 

@@ -19,6 +19,9 @@ from claimbot.speakers import SpeakerDirectory
 from claimbot.store import ClaimStore, StoreError
 
 if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
     from claimbot.embed import Embedder
 
 CANDIDATES = 40  # nearest claims in the index that are scored
@@ -65,7 +68,7 @@ class Tracker:
         reports in other languages (a statement is closest to sentences in its own language)."""
         vector = self._embedder().embed_passages([statement])[0]  # compared as a passage, like claims
         others = self._candidates(vector, current, None)
-        similarity = self._similarities(statement, others)
+        similarity = self._similarities(_unit(vector), others)
         found = sorted(
             (_related(statement, o, similarity[o.id], current.directory) for o in others),
             key=lambda r: -r.score,
@@ -90,8 +93,11 @@ class Tracker:
         nearest = self.store.nearest(vector, CANDIDATES, where)
         return [current.by_id[cid] for cid, sim in nearest if cid in current.by_id and sim >= CANDIDATE_FLOOR]
 
-    def _similarities(self, source: Claim | str, claims: Sequence[Claim]) -> dict[str, float]:
-        """Cosine similarity of a claim's (or a statement's) content to each claim's content."""
+    def _similarities(
+        self, source: Claim | npt.NDArray[np.float32], claims: Sequence[Claim]
+    ) -> dict[str, float]:
+        """Cosine similarity of a claim's content (or a statement's unit vector) to each claim's
+        content."""
         import numpy as np
 
         if len(self._vectors) > CACHE:
@@ -102,10 +108,7 @@ class Tracker:
             texts = [matching.content_text(c) for c in missing]
             for claim, vec in zip(missing, self._embedder().embed_passages(texts), strict=True):
                 self._vectors[claim.id] = _unit(vec)
-        if isinstance(source, Claim):
-            query = self._vectors[source.id]
-        else:
-            query = _unit(self._embedder().embed_passages([source])[0])
+        query = self._vectors[source.id] if isinstance(source, Claim) else source
         return {c.id: float(np.dot(self._vectors[c.id], query)) for c in claims}
 
 
@@ -132,7 +135,7 @@ def _reports(match: Related, other: Related, directory: SpeakerDirectory) -> boo
     )
 
 
-def _unit(vector: Sequence[float]) -> Any:
+def _unit(vector: Sequence[float]) -> npt.NDArray[np.float32]:
     import numpy as np
 
     array = np.asarray(vector, dtype=np.float32)

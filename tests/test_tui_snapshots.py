@@ -14,7 +14,7 @@ from textual.widgets import Input, ListView
 from claimbot.tui.app import ClaimbotApp
 from claimbot.tui.screens import ClaimsScreen, SpeakerScreen
 from tests.conftest import SEED
-from tests.test_tui import ask, make_engine, wait_ready
+from tests.test_tui import ask, make_engine, wait_for_screen, wait_ready
 
 SIZES = [(100, 30), (80, 24)]
 
@@ -39,19 +39,17 @@ async def steady(pilot: Pilot[Any]) -> None:
     await pilot.pause(0.3)
 
 
-async def _wait_for(pilot: Pilot[Any], done: Callable[[], bool]) -> None:
-    for _ in range(200):
-        if done():
-            break
-        await pilot.pause(0.05)
-    await pilot.pause(0.2)
+async def ready(pilot: Pilot[Any]) -> ClaimbotApp:
+    """The app, once the index and the model are loaded."""
+    app = pilot.app
+    assert isinstance(app, ClaimbotApp)
+    await wait_ready(app, pilot)
+    return app
 
 
 def with_answer(question: str) -> Callable[[Pilot[Any]], Awaitable[None]]:
     async def run(pilot: Pilot[Any]) -> None:
-        app = pilot.app
-        assert isinstance(app, ClaimbotApp)
-        await wait_ready(app, pilot)
+        app = await ready(pilot)
         await ask(app, pilot, question)
         await steady(pilot)
 
@@ -59,28 +57,22 @@ def with_answer(question: str) -> Callable[[Pilot[Any]], Awaitable[None]]:
 
 
 async def speaker_view(pilot: Pilot[Any]) -> None:
-    app = pilot.app
-    assert isinstance(app, ClaimbotApp)
-    await wait_ready(app, pilot)
+    app = await ready(pilot)
     app.open_item("speaker", "Johan Fredriksson")
-    await _wait_for(pilot, lambda: isinstance(app.screen, SpeakerScreen))
+    await wait_for_screen(app, pilot, SpeakerScreen)
     await steady(pilot)
 
 
 async def claims_browser(pilot: Pilot[Any]) -> None:
-    app = pilot.app
-    assert isinstance(app, ClaimbotApp)
-    await wait_ready(app, pilot)
+    app = await ready(pilot)
     await pilot.press("ctrl+b")
-    await _wait_for(pilot, lambda: isinstance(app.screen, ClaimsScreen))
+    await wait_for_screen(app, pilot, ClaimsScreen)
     await pilot.press(*"ryska")
     await steady(pilot)
 
 
 async def add_dialog(pilot: Pilot[Any]) -> None:
-    app = pilot.app
-    assert isinstance(app, ClaimbotApp)
-    await wait_ready(app, pilot)
+    app = await ready(pilot)
     await pilot.press("ctrl+o")
     await pilot.pause(0.2)
     app.screen.query_one("#add-path", Input).value = "/no/such/article.txt"

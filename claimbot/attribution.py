@@ -687,12 +687,27 @@ def _right_subject(tokens: list[Token], cue_at: int) -> Found | None:
         return None
     role = None
     if i < len(tokens) and tokens[i].text == ",":
-        role = _appositive(tokens, i + 1)
+        role = _appositive(tokens, i + 1) or _described(tokens, i + 1)
         if role and not phrase[0].is_cap and _name_run(tokens[i + 1 : i + 6]):
             # "said the mayor, Tom Ellis": the apposition is the name.
             names = [t for t in tokens[i + 1 : i + 6] if t.is_word and t.is_cap]
             return Found(names, tokens[cue_at].text, " ".join(t.text for t in phrase))
     return Found(phrase, tokens[cue_at].text, role)
+
+
+def _described(tokens: list[Token], start: int) -> str | None:
+    """ ", who was waiting at a bus stop." / ", som bor intill vägen." after a person's name at the
+    end of a sentence: the only description the article gives of them."""
+    if start >= len(tokens) or tokens[start].low not in ("som", "who"):
+        return None
+    words: list[str] = []
+    for tok in tokens[start:]:
+        if tok.quoted or (not tok.is_word and tok.text not in ".!"):
+            return None  # another clause or a quotation follows: not a plain description
+        if not tok.is_word:
+            break
+        words.append(tok.text)
+    return " ".join(words) if 3 <= len(words) <= 14 else None
 
 
 def _continues_name(last: Token, tok: Token) -> bool:
@@ -1100,6 +1115,8 @@ def build_registry(text: str) -> Registry:
     name_part = rf"{_UPPER}[\w\-]+"
     for m in re.finditer(rf"{name_part}(?:[ ]+(?:(?:von|van|de|af|al)[ ]+)?{name_part})+", body):
         words = m.group().split()
+        while len(words) > 2 and words[0].lower() in cues.PREPOSITIONS:  # "Enligt TV4 Nyheternas …"
+            words = words[1:]
         name, role = split_role(words, registry)
         if len(name) < 2 or _is_org(name) or any(w.lower() in cues.ROLE_WORDS for w in name):
             continue
@@ -1194,11 +1211,26 @@ def attribute(text: str, segments: Sequence[Segment]) -> list[Attribution]:
         unresolved.append(not who.speaker and _tail_cue(s.tokens))
         if who.speaker:
             registry.touch(who.speaker, position + len(s.segment.text))
-    resolved = _spread_over_quotes(sentences, found, backward, unresolved)
+    resolved = _with_roles(_spread_over_quotes(sentences, found, backward, unresolved), registry)
     return [
         replace(who, form=_form(s)) if who.speaker else NARRATION
         for s, who in zip(sentences, resolved, strict=True)
     ]
+
+
+def _with_roles(resolved: list[Attribution], registry: Registry) -> list[Attribution]:
+    """Every claim of a speaker carries the fullest role the article gives them ("Hon säger…" is still
+    the defence spokesperson's): the longest role stated with one of their claims, else the title
+    before their name elsewhere in the text ("Försvarsminister Henrik Ståhl presenterade…")."""
+    roles: dict[str, str] = {}
+    for who in resolved:
+        if who.speaker and len(who.role or "") > len(roles.get(who.speaker, "")):
+            roles[who.speaker] = who.role or ""
+    for who in resolved:
+        entity = registry.find(who.speaker) if who.speaker and who.speaker not in roles else None
+        if entity is not None and entity.role:
+            roles[entity.name] = entity.role
+    return [replace(w, role=roles.get(w.speaker, w.role)) if w.speaker else w for w in resolved]
 
 
 def _cue_or_according(tokens: list[Token]) -> Found | None:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from claimbot import retrieve
 from claimbot.fetch import FetchSettings, fetch_article, is_url
-from claimbot.model import Answer, Article, Check, Claim, Evidence, Related, Speaker
+from claimbot.model import Answer, Article, Check, Claim, Evidence, Related, Speaker, SpeakerKind
 from claimbot.parse import parse_article
 from claimbot.sources import DEFAULT_MAX_BYTES, SourceError, iter_source_files, read_article, with_language
 from claimbot.speakers import SpeakerDirectory
@@ -33,6 +33,10 @@ ABSTAIN_BELOW = 0.78
 DENSE_CANDIDATES = 40
 MAX_QUESTION_CHARS = 2000
 UNFILTERED_CANDIDATES = 400
+# A speaker the question names lifts their claims; when it asks what they said ("What did Hale say
+# about…?", "Vad sa Lavrov?") their claims come before any sentence that merely mentions them.
+SPEAKER_BONUS = 0.5
+ASKED_SPEAKER_FIRST = 10.0
 EMBED_GROUP = 256  # claims embedded in one call across articles
 
 
@@ -380,7 +384,8 @@ class Engine:
         elif mode == "lexical":
             ranked = retrieve.fuse(dict.fromkeys(lexical, 0.0), lexical, {}, (), speaker_bonus=0.0)
         else:
-            ranked = retrieve.fuse(similarities, lexical, groups, favoured)
+            bonus = ASKED_SPEAKER_FIRST if person else SPEAKER_BONUS
+            ranked = retrieve.fuse(similarities, lexical, groups, favoured, speaker_bonus=bonus)
         best = max(similarities.values(), default=0.0)
         abstain = best < ABSTAIN_BELOW and not favoured
         hits = tuple(self._evidence(lexicon.claims[s.claim_id], s, lexicon) for s in ranked[:k])
@@ -545,6 +550,8 @@ def _roles(claims: Iterable[Claim]) -> dict[str, set[str]]:
     for claim in claims:
         if claim.speaker and claim.role:
             roles.setdefault(claim.speaker, set()).add(claim.role)
+        if claim.speaker and claim.speaker_kind is not SpeakerKind.PERSON:
+            roles.setdefault(claim.speaker, set()).add(claim.speaker)  # "Prosecutors", "the ministry"
     return roles
 
 

@@ -137,10 +137,18 @@ def speakers_named(question: str, speakers: Iterable[str]) -> set[str]:
     words = [transliterate(w) for w in _WORD.findall(fold(question))]
     text = " ".join(words)
     found = set()
-    for speaker in speakers:
-        for variant in name_variants(speaker):
-            if re.search(rf"\b{re.escape(variant)}(s|')?\b", text):
-                found.add(speaker)
+    variants = {speaker: name_variants(speaker) for speaker in speakers}
+    # Full names first, and blanked out once found: "Laura Chen" does not also name David Chen.
+    for full in (True, False):
+        hits = []
+        for speaker, forms in variants.items():
+            for variant in forms:
+                match = (" " in variant) == full and re.search(rf"\b{re.escape(variant)}(s|')?\b", text)
+                if match:
+                    found.add(speaker)
+                    hits.append(match.span())
+        for start, end in hits:
+            text = text[:start] + " " * (end - start) + text[end:]
     return found
 
 

@@ -58,11 +58,38 @@ def test_quote_then_cue_with_speaker_named_after() -> None:
         "”Det är allvarligt,” säger Berg."
     )
     claims = _claims(text)
+    # The second claim names only "Berg", but she is still Trafikverket's press officer.
     assert [(c.speaker, c.form, c.role) for c in claims[1:]] == [
         ("Anna Berg", Form.DIRECT, "presschef på Trafikverket"),
-        ("Anna Berg", Form.DIRECT, None),
+        ("Anna Berg", Form.DIRECT, "presschef på Trafikverket"),
     ]
     assert claims[2].mention == "Berg"
+
+
+def test_a_speaker_keeps_the_title_the_article_gives_them_elsewhere() -> None:
+    text = (
+        "Rubrik.\nMiljöminister Karl Berglund (C) presenterade planen på tisdagen.\n"
+        "”Vi måste agera nu,” säger Karl Berglund.\nHan säger att pengarna räcker.\n"
+        "Professor Ines Falk kritiserade planen. Falk säger att den är för dyr."
+    )
+    roles = {(c.speaker, c.role) for c in _claims(text) if c.speaker}
+    assert roles == {("Karl Berglund", "Miljöminister"), ("Ines Falk", "Professor")}
+
+
+def test_a_relative_clause_after_the_name_describes_the_speaker() -> None:
+    text = (
+        "Headline.\n“I saw the whole thing,” said Dan Ortiz, who runs the bakery on the corner.\n"
+        "“Nobody stopped,” he said.\n"
+        "”Det gick fort,” säger Eva Lund, som bor intill vägen.\n"
+        "”Det small,” säger Kim Berg, som sade att hon var rädd, till tidningen."
+    )
+    roles = [(c.speaker, c.role) for c in _claims(text)[1:]]
+    assert roles == [
+        ("Dan Ortiz", "who runs the bakery on the corner"),
+        ("Dan Ortiz", "who runs the bakery on the corner"),
+        ("Eva Lund", "som bor intill vägen"),
+        ("Kim Berg", None),  # the clause goes on after a comma: not a plain description
+    ]
 
 
 def test_pronoun_refers_back_to_the_right_gender() -> None:
@@ -391,10 +418,10 @@ def test_title_that_opens_the_sentence_is_a_role_not_part_of_the_name() -> None:
     claims = _claims(text)
     assert [(c.speaker, c.role) for c in claims[1:]] == [
         ("Aino Kettunen", "Regionrådet"),
-        ("Aino Kettunen", None),
+        ("Aino Kettunen", "Regionrådet"),
         ("Tomasz Zieliński", "FN-sändebudet"),
         ("Haruto Sato", "Seismologen"),
-        ("Haruto Sato", None),
+        ("Haruto Sato", "Seismologen"),
     ]
     english = _claims(
         "Headline\nSeismologist Mei Tanaka, who mapped the fault, has warned of more quakes.", "en"

@@ -64,6 +64,30 @@ def test_speaker_question_puts_that_speaker_first(indexed: Engine) -> None:
     assert answer.hits[0].claim.speaker == "Sergej Lavrov"
 
 
+def test_asking_what_someone_said_lists_their_claims_before_sentences_about_them(indexed: Engine) -> None:
+    indexed.index([DATA / "articles" / "en_sports_tennis.txt"])
+    his = indexed.claims(speaker="Jordan Hale")
+    question = "What did Jordan Hale say about his quarter-final opponent?"
+    answer = indexed.ask(question, k=len(his) + 1)
+    # "Jordan Hale will face Spain's Carlos Vidal … in the quarter-finals" is closer to the question,
+    # but the narrator says it, not Hale.
+    assert [h.claim.speaker for h in answer.hits] == ["Jordan Hale"] * len(his) + [None]
+    assert answer.hits[-1].claim.text.startswith("Jordan Hale will face")
+    # David Chen, an analyst, speaks about "Ms. Chen"; the question's full name is not his.
+    answer = indexed.ask("What did Laura Chen say about graphite?", k=3)
+    assert answer.speakers == ("Laura Chen",)
+    answer = indexed.ask("What did Chen say?", k=3)  # a shared surname alone names both
+    assert set(answer.speakers) == {"Laura Chen", "David Chen"}
+
+
+def test_a_source_named_by_its_role_is_the_speaker_a_question_asks_about(indexed: Engine) -> None:
+    indexed.index([DATA / "articles" / "heldout_en_court.txt"])
+    answer = indexed.ask("What did the prosecutor argue?", k=3)
+    # Karin Lind, kammaråklagare in the Swedish article, is a prosecutor too.
+    assert set(answer.speakers) == {"Prosecutors", "Karin Lind"}
+    assert "Prosecutors" in {h.claim.speaker for h in answer.hits}
+
+
 def test_unknown_person_abstains(indexed: Engine) -> None:
     answer = indexed.ask("What did Zelensky say about the ceasefire?")
     assert answer.abstained and not answer.hits and "Zelensky" in answer.note

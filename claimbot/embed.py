@@ -33,7 +33,7 @@ import struct
 import time
 import uuid
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from importlib.util import find_spec
 from pathlib import Path
@@ -145,6 +145,7 @@ class SentenceTransformerEmbedder:
         name: str | None = None,
         batch_size: int = BATCH_SIZE,
         allow_download: bool = False,
+        bf16: bool | None = None,
     ) -> None:
         path = Path(model).expanduser()
         is_dir = path.is_dir()
@@ -167,6 +168,7 @@ class SentenceTransformerEmbedder:
                 reason = _one_line(exc)
             raise EmbedderError(f"cannot load model {model}: {reason}") from exc
         self.batch_size = batch_size
+        self.bf16 = _native_bf16() if bf16 is None else bf16
         self.name = name or _recorded_name(path) or source
         self.dim = self._dimension()
         self.query_prompt, self.passage_prompt = self._prompts(source)
@@ -189,14 +191,18 @@ class SentenceTransformerEmbedder:
         return query or None, passage or None
 
     def _encode(self, texts: Sequence[str], prompt: str | None) -> npt.NDArray[np.float32]:
-        vectors: npt.NDArray[np.float32] = self._model.encode(
-            list(texts),
-            prompt=prompt,
-            batch_size=self.batch_size,
-            normalize_embeddings=True,
-            convert_to_numpy=True,
-            show_progress_bar=False,
-        )
+        import torch
+
+        precision = torch.autocast("cpu", dtype=torch.bfloat16) if self.bf16 else nullcontext()
+        with precision:
+            vectors: npt.NDArray[np.float32] = self._model.encode(
+                list(texts),
+                prompt=prompt,
+                batch_size=self.batch_size,
+                normalize_embeddings=True,
+                convert_to_numpy=True,
+                show_progress_bar=False,
+            )
         return vectors
 
     def embed_passages(self, texts: Sequence[str], progress: Progress | None = None) -> list[list[float]]:
@@ -321,6 +327,18 @@ def _env_default(name: str, value: str) -> Iterator[None]:
         yield
     finally:
         os.environ.pop(name, None)
+
+
+def _native_bf16() -> bool:
+    """Whether this CPU multiplies bfloat16 in hardware (AVX512-BF16 or AMX). There, bf16 autocast
+    embeds about twice as fast and the vectors stay within cosine 0.9999 of float32 ones (measured
+    with multilingual-e5-small: `bench/bench_ask.py`); elsewhere bf16 is emulated and slower."""
+    try:
+        import torch
+
+        return bool(torch.cpu._is_avx512_bf16_supported() or torch.cpu._is_amx_tile_supported())
+    except (AttributeError, RuntimeError):
+        return False
 
 
 # ---------------------------------------------------------------------------------- loading

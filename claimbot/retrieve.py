@@ -101,13 +101,15 @@ class BM25:
         return out
 
 
-def name_variants(name: str) -> set[str]:
-    """Folded forms by which a question may refer to a speaker: full name and surname."""
+@lru_cache(maxsize=65536)
+def name_variants(name: str) -> frozenset[str]:
+    """Folded forms by which a question may refer to a speaker: full name and surname. Cached: every
+    question is compared with every speaker."""
     parts = _WORD.findall(fold(name))
     variants = {" ".join(parts)}
     if len(parts) >= 2 and len(parts[-1]) >= 2:
         variants.add(parts[-1])
-    return {transliterate(v) for v in variants}
+    return frozenset(transliterate(v) for v in variants)
 
 
 # Spelling variants of transliterated names, by position, so that only the known alternations

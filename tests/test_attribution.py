@@ -528,3 +528,22 @@ def test_negated_speech_verb_without_a_report_is_narration() -> None:
         ("Eva Ek", "person"),
         (None, "narrator"),
     ]
+
+
+def test_a_generic_noun_refers_back_to_the_organisation_named_before() -> None:
+    text = (
+        "Headline\nThe Norwegian Meteorological Institute said on Monday that the winter was mild.\n"
+        "An anonymous source said the figures were late.\n"
+        "The institute said the trend would continue."
+    )
+    speakers = [c.speaker for c in _claims(text, "en") if c.speaker]
+    assert speakers == [
+        "the Norwegian Meteorological Institute",
+        "an anonymous source",  # an unnamed source is not an organisation to refer back to
+        "the Norwegian Meteorological Institute",
+    ]
+
+
+def test_a_generic_organisation_noun_with_nobody_named_before_stays_as_written() -> None:
+    claims = _claims("Headline\nThe ministry said the plan was ready.", "en")
+    assert claims[1].speaker == "the ministry"

@@ -34,10 +34,6 @@ DENSE_CANDIDATES = 40
 MAX_QUESTION_CHARS = 2000
 UNFILTERED_CANDIDATES = 400
 DENSE_SCAN = 1000  # neighbours read from one unfiltered query (about 6 ms at 10,000 claims)
-# A speaker the question names lifts their claims; when it asks what they said ("What did Hale say
-# about…?", "Vad sa Lavrov?") their claims come before any sentence that merely mentions them.
-SPEAKER_BONUS = 0.5
-ASKED_SPEAKER_FIRST = 10.0
 EMBED_GROUP = 256  # claims embedded in one call across articles
 
 
@@ -390,8 +386,10 @@ class Engine:
         elif mode == "lexical":
             ranked = retrieve.fuse(dict.fromkeys(lexical, 0.0), lexical, {}, (), speaker_bonus=0.0)
         else:
-            bonus = ASKED_SPEAKER_FIRST if person else SPEAKER_BONUS
-            ranked = retrieve.fuse(similarities, lexical, groups, favoured, speaker_bonus=bonus)
+            ranked = retrieve.fuse(similarities, lexical, groups, favoured)
+            if person:  # "What did Hale say…?": Hale's claims before sentences that mention him
+                chosen = set(favoured)
+                ranked.sort(key=lambda s: s.claim_id not in chosen)
         best = max(similarities.values(), default=0.0)
         abstain = best < ABSTAIN_BELOW and not favoured
         hits = tuple(self._evidence(lexicon.claims[s.claim_id], s, lexicon) for s in ranked[:k])

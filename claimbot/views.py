@@ -188,10 +188,10 @@ def print_claims(claims: Sequence[Claim]) -> None:
     from rich.table import Table
 
     table = Table(expand=True)
+    # The sentence gets most of the width; a long role wraps inside the speaker column.
+    ratios = {"article": 2, "speaker": 2, "text": 6}
     for name in ("id", "date", "article", "#", "speaker", "form", "text"):
-        table.add_column(
-            name, ratio=5 if name == "text" else None, no_wrap=name in ("id", "date", "#", "form")
-        )
+        table.add_column(name, ratio=ratios.get(name), no_wrap=name in ("id", "date", "#", "form"))
     for c in claims:
         table.add_row(
             c.id[:8],

@@ -163,7 +163,6 @@ ROLE_TRANSLATIONS = {
     "judge": "domare",
     "lawyer": "advokat",
     "chairman": "ordförande",
-    "chair": "ordförande",
     "president": "president",
     "professor": "professor",
     "researcher": "forskare",
@@ -178,6 +177,21 @@ ROLE_TRANSLATIONS = {
     "expert": "expert",
     "treasurer": "kassör",
     "director": "direktör",
+    "official": "tjänsteman",
+    "secretary": "minister",  # "Environment Secretary": a British minister
+    "farmer": "bonde",
+    "scientist": "forskare",
+    "witness": "vittne",
+    "economist": "ekonom",
+    "ambassador": "ambassadör",
+    "governor": "landshövding",
+    "commander": "befälhavare",
+    "teacher": "lärare",
+    "nurse": "sjuksköterska",
+    "neighbour": "granne",
+    "union": "facket",
+    "lawmaker": "riksdagsledamot",
+    "chair": "ordförande",
 }
 
 
@@ -190,6 +204,8 @@ def role_terms(text: str) -> frozenset[str]:
         if word in STOPWORDS or len(word) < 4:
             continue
         out.add(stem(word))
+        if word.endswith("ologist"):  # hydrogeologist / hydrogeolog(en), cardiologist / kardiolog
+            out.add(word[:-3])
         for en, sv in ROLE_TRANSLATIONS.items():
             sv_folded = fold(sv)
             if word.startswith(en) or sv_folded in word:

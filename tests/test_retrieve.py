@@ -67,6 +67,20 @@ def test_roles_across_languages() -> None:
     assert retrieve.speakers_by_role("Who won the match?", roles) == set()
 
 
+def test_more_roles_across_languages() -> None:
+    roles = {
+        "a U.S. official": {"a U.S. official"},  # a source named by its role
+        "Erik Hansson": {"Mjölkbonden"},
+        "Maria Ek": {"hydrogeolog vid Sveriges geologiska undersökning"},
+        "Ines Falk": {"kardiolog"},
+    }
+    assert retrieve.speakers_by_role("Vad sa den amerikanska tjänstemannen?", roles) == {"a U.S. official"}
+    assert retrieve.speakers_by_role("What will the dairy farmer do?", roles) == {"Erik Hansson"}
+    assert retrieve.speakers_by_role("What does the hydrogeologist think?", roles) == {"Maria Ek"}
+    assert retrieve.speakers_by_role("Which cardiologist was surprised?", roles) == set()  # k/c differ
+    assert retrieve.speakers_by_role("What did the geologist find?", roles) == set()  # not a hydrogeologist
+
+
 def test_standardise_removes_a_language_offset() -> None:
     sims = {"sv1": 0.90, "sv2": 0.86, "sv3": 0.85, "en1": 0.84, "en2": 0.80, "en3": 0.79}
     groups = {k: k[:2] for k in sims}

@@ -88,6 +88,19 @@ def test_a_source_named_by_its_role_is_the_speaker_a_question_asks_about(indexed
     assert "Prosecutors" in {h.claim.speaker for h in answer.hits}
 
 
+def test_a_language_crowded_out_of_the_scan_is_still_searched(
+    indexed: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import claimbot.engine
+
+    # A scan of 3 neighbours holds only English sentences for this English question; the Swedish
+    # articles must still be searched, with a query restricted to their claims.
+    monkeypatch.setattr(claimbot.engine, "DENSE_SCAN", 3)
+    answer = indexed.ask("Who warned about the treasurer years ago?", k=5)
+    assert answer.hits[0].claim.speaker == "en person i klubbens tidigare styrelse"
+    assert "varningssignalerna fanns redan 2019" in answer.hits[0].claim.text
+
+
 def test_unknown_person_abstains(indexed: Engine) -> None:
     answer = indexed.ask("What did Zelensky say about the ceasefire?")
     assert answer.abstained and not answer.hits and "Zelensky" in answer.note

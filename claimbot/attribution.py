@@ -239,15 +239,15 @@ class Registry:
                 hits.append(e)
         return max(hits, key=lambda e: e.position) if hits else None
 
-    def organisation(self, position: int) -> _Entity | None:
-        """The latest named organisation before a position: a source with a capitalised name that is
-        not indefinite ("Britain's Met Office"; not "en anonym källa", "a U.S. official")."""
-        hits = [
-            e
-            for e in self.entities
-            if e.kind is SpeakerKind.SOURCE and 0 <= e.position <= position and _named_organisation(e.name)
-        ]
-        return max(hits, key=lambda e: e.position) if hits else None
+    def organisation(self, noun: str, position: int) -> _Entity | None:
+        """The organisation "the agency" / "myndigheten" refers back to: the latest source before the
+        position, if it is a named organisation of that kind ("Britain's Met Office" is an agency);
+        otherwise none, rather than a guess."""
+        sources = [e for e in self.entities if e.kind is SpeakerKind.SOURCE and 0 <= e.position <= position]
+        if not sources:
+            return None
+        latest = max(sources, key=lambda e: e.position)
+        return latest if _named_organisation(latest.name, _ORG_NOUNS[noun]) else None
 
     def by_age(self, age: str, position: int) -> _Entity | None:
         hits = [e for e in self.entities if e.age == age and e.position <= position]
@@ -697,19 +697,22 @@ def _right_subject(tokens: list[Token], cue_at: int) -> Found | None:
         return None
     role = None
     if i < len(tokens) and tokens[i].text == ",":
-        role = _appositive(tokens, i + 1) or _described(tokens, i + 1)
+        role = _appositive(tokens, i + 1)
         if role and not phrase[0].is_cap and _name_run(tokens[i + 1 : i + 6]):
             # "said the mayor, Tom Ellis": the apposition is the name.
             names = [t for t in tokens[i + 1 : i + 6] if t.is_word and t.is_cap]
             return Found(names, tokens[cue_at].text, " ".join(t.text for t in phrase))
+        role = role or _described(tokens, i + 1)
     return Found(phrase, tokens[cue_at].text, role)
 
 
 def _described(tokens: list[Token], start: int) -> str | None:
     """ ", who was waiting at a bus stop." / ", som bor intill vägen." after a person's name at the
     end of a sentence: the only description the article gives of them."""
-    if start >= len(tokens) or tokens[start].low not in ("som", "who"):
+    if start + 1 >= len(tokens) or tokens[start].low not in ("som", "who"):
         return None
+    if not _subject_relative(tokens[start + 1]):
+        return None  # "who Tom Ellis replaced", "som polisen grep": the clause is about someone else
     words: list[str] = []
     for tok in tokens[start:]:
         if tok.quoted or (not tok.is_word and tok.text not in ".!"):
@@ -718,6 +721,20 @@ def _described(tokens: list[Token], start: int) -> str | None:
             break
         words.append(tok.text)
     return " ".join(words) if 3 <= len(words) <= 14 else None
+
+
+_POSSESSIVES = frozenset(
+    "his her their its our my your hans hennes deras dess sin sitt sina vår vårt min mitt".split()
+)
+
+
+def _subject_relative(after: Token) -> bool:
+    """Whether the word after "who"/"som" starts the clause's verb phrase (the speaker does
+    something), not another subject: a name, a determiner or pronoun, or a Swedish definite noun."""
+    low = after.low
+    if not after.is_word or after.is_cap or low in cues.DETERMINERS | cues.PRONOUNS | _POSSESSIVES:
+        return False
+    return low in cues.AUXILIARIES or low in _FINITE_SV or not low.endswith(("en", "et", "na"))
 
 
 def _continues_name(last: Token, tok: Token) -> bool:
@@ -841,19 +858,31 @@ def _fronted(tokens: list[Token], cue_at: int) -> bool:
     return bool(before) and (_is_adverbial(before[0]) or before[0].low in ("det", "detta", "så", "lika"))
 
 
-def _named_organisation(name: str) -> bool:
-    """A capital after the first word marks a name; a lone capitalised word may just open the sentence
-    ("Hyresgästerna har krävt …")."""
+def _named_organisation(name: str, heads: tuple[str, ...]) -> bool:
+    """A name (a capital after the first word: a lone capitalised word may just open the sentence,
+    as in "Hyresgästerna har krävt …") whose last word is one of the heads."""
     words = name.split()
-    return words[0].lower() not in _INDEFINITE and any(w[:1].isupper() for w in words[1:])
+    named = len(words) > 1 and any(w[:1].isupper() for w in words[1:])
+    return named and words[-1].lower().endswith(heads)
 
 
-_INDEFINITE = frozenset("a an en ett one some several flera några många".split())
-# Generic nouns by which an article refers back to an organisation it has named.
-_ORG_NOUNS = frozenset(
-    "agency ministry department company firm authority institute office organisation organization "
-    "myndigheten departementet ministeriet bolaget företaget institutet verket organisationen".split()
-)
+# Generic nouns by which an article refers back to an organisation it has named, with the last words
+# of the names they can stand for. Companies are left out: their names rarely say what they are.
+_AGENCY = ("office", "agency", "institute", "authority", "service", "bureau", "administration",
+           "verket", "myndigheten", "institutet", "inspektionen")  # fmt: skip
+_MINISTRY = ("ministry", "department", "departementet", "ministeriet")
+_ORG_NOUNS = {
+    "agency": _AGENCY,
+    "authority": _AGENCY,
+    "institute": _AGENCY,
+    "myndigheten": _AGENCY,
+    "verket": _AGENCY,
+    "institutet": _AGENCY,
+    "ministry": _MINISTRY,
+    "department": _MINISTRY,
+    "departementet": _MINISTRY,
+    "ministeriet": _MINISTRY,
+}
 _NEGATIONS = frozenset({"inte", "ej", "icke", "aldrig", "not", "never", "n't"})
 _ADVERB_AUXILIARIES = frozenset({"also", "too", "then"})  # adverbs read like auxiliaries
 _RELATIVE_GENITIVES = frozenset({"whose", "vars"})
@@ -1097,7 +1126,9 @@ def _resolve_source(
     definite = len(words) == 1 or (len(words) == 2 and words[0].lower() in ("the", "den", "det"))
     earlier = registry.by_role(head, position) if definite else None
     if earlier is None and definite and head.lower() in _ORG_NOUNS:
-        earlier = registry.organisation(position)  # "Britain's Met Office said …" then "The agency said"
+        earlier = registry.organisation(
+            head.lower(), position
+        )  # "Britain's Met Office said …" then "The agency said"
     owned = None if definite else registry.by_owned_role(words, position)
     if owned is not None:  # "Kallvattnet's municipal leader" after "municipal leader Päivi Rautio"
         return Attribution(owned.name, owned.kind, mention, found.cue, Form.INDIRECT, mention, found.via)
@@ -1245,17 +1276,25 @@ def attribute(text: str, segments: Sequence[Segment]) -> list[Attribution]:
 
 def _with_roles(resolved: list[Attribution], registry: Registry) -> list[Attribution]:
     """Every claim of a speaker carries the fullest role the article gives them ("Hon säger…" is still
-    the defence spokesperson's): the longest role stated with one of their claims, else the title
-    before their name elsewhere in the text ("Försvarsminister Henrik Ståhl presenterade…")."""
+    the defence spokesperson's): the longest title stated with one of their claims, else the title
+    before their name elsewhere in the text ("Försvarsminister Henrik Ståhl presenterade…"), else the
+    longest description ("who was waiting at a bus stop")."""
     roles: dict[str, str] = {}
+    described: dict[str, str] = {}  # "who was waiting at a bus stop": used when no title is given
     for who in resolved:
-        if who.speaker and len(who.role or "") > len(roles.get(who.speaker, "")):
-            roles[who.speaker] = who.role or ""
+        chosen = described if _is_description(who.role) else roles
+        if who.speaker and len(who.role or "") > len(chosen.get(who.speaker, "")):
+            chosen[who.speaker] = who.role or ""
     for who in resolved:
         entity = registry.find(who.speaker) if who.speaker and who.speaker not in roles else None
         if entity is not None and entity.role:
             roles[entity.name] = entity.role
+    roles = {**described, **roles}
     return [replace(w, role=roles.get(w.speaker, w.role)) if w.speaker else w for w in resolved]
+
+
+def _is_description(role: str | None) -> bool:
+    return bool(role) and (role or "").split(" ", 1)[0].lower() in ("who", "som")
 
 
 def _cue_or_according(tokens: list[Token]) -> Found | None:

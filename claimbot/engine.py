@@ -370,12 +370,13 @@ class Engine:
         where = self._filters(lexicon, speaker, article)
         if where is None:  # only an unknown speaker empties the filter; an unknown article raises
             return Answer(question, True, (), note=self._nobody_note(speaker or "", lexicon))
+        person = retrieve.asked_person(question) if not speaker else None
+        asked = self._named(person, lexicon) if person else set()  # "What did Hale say…?"
+        if person and not asked:  # nobody of that name is quoted: no stand-in by role or by topic
+            return Answer(question, True, (), (), self._nobody_note(person, lexicon))
         named = tuple(sorted(self._named(question, lexicon))) if not speaker else ()
         if not named and not speaker:
             named = tuple(sorted(retrieve.speakers_by_role(question, lexicon.roles)))
-        person = retrieve.asked_person(question)
-        if person and not named and not speaker:
-            return Answer(question, True, (), (), self._nobody_note(person, lexicon))
         allowed = _allowed(lexicon, where)
         lexical = {cid: v for cid, v in lexicon.bm25.scores(retrieve.terms(question)).items() if allowed(cid)}
         similarities = self._similarities(question, where, lexicon, named, lexical)
@@ -387,9 +388,8 @@ class Engine:
             ranked = retrieve.fuse(dict.fromkeys(lexical, 0.0), lexical, {}, (), speaker_bonus=0.0)
         else:
             ranked = retrieve.fuse(similarities, lexical, groups, favoured)
-            if person:  # "What did Hale say…?": Hale's claims before sentences that mention him
-                chosen = set(favoured)
-                ranked.sort(key=lambda s: s.claim_id not in chosen)
+            if asked:  # Hale's claims before sentences that mention him (or anyone else named)
+                ranked.sort(key=lambda s: lexicon.claims[s.claim_id].speaker not in asked)
         best = max(similarities.values(), default=0.0)
         abstain = best < ABSTAIN_BELOW and not favoured
         hits = tuple(self._evidence(lexicon.claims[s.claim_id], s, lexicon) for s in ranked[:k])
@@ -458,14 +458,15 @@ class Engine:
         scanned = dict(found)
         found.clear()
         found.update(list(scanned.items())[:UNFILTERED_CANDIDATES])
+        allowed = _allowed(lexicon, where)
         for language, ids in sorted(lexicon.by_language.items()):
             theirs = [(c, s) for c, s in scanned.items() if lexicon.claims[c].language == language]
             found.update(theirs[:DENSE_CANDIDATES])
             if len(theirs) < DENSE_CANDIDATES // 8:
+                ids = [c for c in ids if allowed(c)] if where else ids
                 nearest(DENSE_CANDIDATES, ids)
         wanted = [cid for cid, _ in sorted(lexical.items(), key=lambda kv: -kv[1])[:20]]
         if named:
-            allowed = _allowed(lexicon, where)
             said = (cid for name in named for cid in lexicon.by_speaker.get(name, ()))
             wanted += [cid for cid in said if allowed(cid)][:100]
         missing = [cid for cid in dict.fromkeys(wanted) if cid not in found]

@@ -178,7 +178,6 @@ ROLE_TRANSLATIONS = {
     "treasurer": "kassör",
     "director": "direktör",
     "official": "tjänsteman",
-    "secretary": "minister",  # "Environment Secretary": a British minister
     "farmer": "bonde",
     "scientist": "forskare",
     "witness": "vittne",
@@ -189,10 +188,14 @@ ROLE_TRANSLATIONS = {
     "teacher": "lärare",
     "nurse": "sjuksköterska",
     "neighbour": "granne",
-    "union": "facket",
     "lawmaker": "riksdagsledamot",
     "chair": "ordförande",
 }
+
+
+# English role words that begin longer ones ("spokesman", "spokesperson", "policeman",
+# "chairwoman"); the others match whole ("officially" is not an official, "nursery" not a nurse).
+_ROLE_PREFIXES = frozenset({"spokes", "police", "chair"})
 
 
 @lru_cache(maxsize=65536)
@@ -208,7 +211,8 @@ def role_terms(text: str) -> frozenset[str]:
             out.add(word[:-3])
         for en, sv in ROLE_TRANSLATIONS.items():
             sv_folded = fold(sv)
-            if word.startswith(en) or sv_folded in word:
+            english = word in (en, f"{en}s") or (en in _ROLE_PREFIXES and word.startswith(en))
+            if english or sv_folded in word:  # Swedish compounds: "kammaråklagare", "försvarsminister"
                 out.update({en, sv_folded})
     return frozenset(out)
 

@@ -33,6 +33,7 @@ SCHEMA = 1
 CLAIMS = "claimbot_claims"
 ARTICLES = "claimbot_articles"
 _BATCH = 4000  # Chroma takes at most ~5,400 records per call
+_ARTICLES_PER_CALL = 200  # a delete with one clause per article fails somewhere near 1,000 clauses
 _CLAIM_FIELDS = (
     "article_id",
     "index",
@@ -98,6 +99,11 @@ def _claim_metadata(claim: Claim, content_hash: str) -> dict[str, str | int]:
     meta = {key: _meta(data[key]) for key in _CLAIM_FIELDS}
     meta["content_hash"] = content_hash
     return meta
+
+
+def _record_metadata(article: Article, claims: int) -> dict[str, str | int]:
+    record = ArticleRecord.of(article, claims)
+    return {"record": json.dumps(record.__dict__, ensure_ascii=False), "content_hash": article.content_hash}
 
 
 def _claim_from(record_id: str, document: str, meta: dict[str, Any]) -> Claim:
@@ -367,6 +373,8 @@ class ClaimStore:
     ) -> None:
         """Store new versions of several articles, each atomically, in as few Chroma calls as possible
         (each call costs a commit): all claims, then all article records, then the old versions."""
+        if not items:
+            return
         rows = [
             (claim, vector, article.content_hash)
             for article, claims, vectors in items
@@ -383,25 +391,20 @@ class ClaimStore:
                     documents=[c.text for c, _, _ in part],
                     metadatas=[_claim_metadata(c, h) for c, _, h in part],
                 )
-            self._articles.upsert(  # the commit point of every article in the batch
-                ids=[article.id for article, _, _ in items],
-                embeddings=[[1.0] for _ in items],
-                documents=[article.title for article, _, _ in items],
-                metadatas=[
-                    {
-                        "record": json.dumps(
-                            ArticleRecord.of(article, len(claims)).__dict__, ensure_ascii=False
-                        ),
-                        "content_hash": article.content_hash,
-                    }
-                    for article, claims, _ in items
-                ],
-            )
-            old = [
-                {"$and": [{"article_id": article.id}, {"content_hash": {"$ne": article.content_hash}}]}
-                for article, _, _ in items
-            ]
-            self._claims.delete(where=old[0] if len(old) == 1 else {"$or": old})
+            for start in range(0, len(items), _ARTICLES_PER_CALL):  # the commit point of each article
+                batch = items[start : start + _ARTICLES_PER_CALL]
+                self._articles.upsert(
+                    ids=[article.id for article, _, _ in batch],
+                    embeddings=[[1.0] for _ in batch],
+                    documents=[article.title for article, _, _ in batch],
+                    metadatas=[_record_metadata(article, len(claims)) for article, claims, _ in batch],
+                )
+            for start in range(0, len(items), _ARTICLES_PER_CALL):
+                old = [
+                    {"$and": [{"article_id": article.id}, {"content_hash": {"$ne": article.content_hash}}]}
+                    for article, _, _ in items[start : start + _ARTICLES_PER_CALL]
+                ]
+                self._claims.delete(where=old[0] if len(old) == 1 else {"$or": old})
 
     def remove_article(self, article_id: str) -> bool:
         with self._writing():
@@ -459,16 +462,28 @@ class ClaimStore:
     ) -> list[tuple[str, float]]:
         """(claim id, cosine similarity) of the k nearest claims, among `ids` if given; callers drop
         stale versions."""
+        from chromadb.errors import ChromaError
+
         with self._reading():
             if self._claims is None or k <= 0 or (ids is not None and not ids):
                 return []
-            got = self._claims.query(  # Chroma returns fewer when fewer match
-                query_embeddings=[list(vector)],
-                n_results=k,
-                where=where or None,
-                ids=list(ids) if ids is not None else None,
-                include=["distances"],
-            )
+            query: dict[str, Any] = {
+                "query_embeddings": [list(vector)],
+                "n_results": k,
+                "where": where or None,
+            }
+            try:  # Chroma returns fewer when fewer match
+                got = self._claims.query(
+                    **query, ids=list(ids) if ids is not None else None, include=["distances"]
+                )
+            except ChromaError:
+                if ids is None:
+                    raise
+                # An id that another writer has just replaced fails the whole query: keep those left.
+                alive = self._claims.get(ids=list(ids), include=[])["ids"]
+                if not alive:
+                    return []
+                got = self._claims.query(**query, ids=alive, include=["distances"])
         return [(rid, 1.0 - float(d)) for rid, d in zip(got["ids"][0], got["distances"][0], strict=True)]
 
     def version(self) -> tuple[int, int, int]:

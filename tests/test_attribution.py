@@ -547,3 +547,65 @@ def test_a_generic_noun_refers_back_to_the_organisation_named_before() -> None:
 def test_a_generic_organisation_noun_with_nobody_named_before_stays_as_written() -> None:
     claims = _claims("Headline\nThe ministry said the plan was ready.", "en")
     assert claims[1].speaker == "the ministry"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "H\nBritain's Met Office said Tuesday that it was warm.\nThe agency said it was man-made.",
+            "en",
+            ["Britain's Met Office", "Britain's Met Office"],
+        ),
+        # not an agency, or not the latest source, or a company (whose name does not say so)
+        (
+            "H\nRoyal Swedish Academy of Sciences said the prize was decided.\nThe ministry said it agreed.",
+            "en",
+            ["Royal Swedish Academy of Sciences", "the ministry"],
+        ),
+        (
+            "H\nBritain's Met Office said it was warm.\nAn anonymous source said it was late.\n"
+            "The agency said it was man-made.",
+            "en",
+            ["Britain's Met Office", "an anonymous source", "the agency"],
+        ),
+        (
+            "H\nEuropean Commission said the rules apply.\nShell chief executive Wael Sawan said prices "
+            "rise.\nThe firm said it would wait.",
+            "en",
+            ["European Commission", "Wael Sawan", "the firm"],
+        ),
+        (
+            "H\nEnligt Dagens Nyheter har bolaget sparkat tio.\nBolaget säger att det behövdes.",
+            "sv",
+            ["Dagens Nyheter", "Bolaget"],
+        ),
+    ],
+)
+def test_a_generic_noun_refers_back_only_to_an_organisation_of_its_kind(
+    text: str, lang: str, expected: list[str]
+) -> None:
+    assert [c.speaker for c in _claims(text, lang)[1:]] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "H\n“We will rebuild,” said the mayor, who Tom Ellis replaced last year.",
+        "H\n”Vi bygger upp igen,” säger borgmästaren, som Tom Ellis ersatte i fjol.",
+        "H\n“I saw it,” said Dan Ortiz, who his neighbour Eva Lund had warned.",
+        "H\n”Jag såg det,” säger Eva Lund, som polisen senare grep.",
+    ],
+)
+def test_a_clause_about_someone_else_is_neither_the_speaker_nor_their_role(text: str) -> None:
+    claim = _claims(text, "sv" if "”" in text else "en")[1]
+    assert claim.speaker in ("the mayor", "borgmästaren", "Dan Ortiz", "Eva Lund")
+    assert claim.role is None
+
+
+def test_a_title_wins_over_a_longer_description() -> None:
+    text = (
+        "Rubrik\nPolischef Anna Berg höll presskonferens på måndagen.\n"
+        "”Det var allvarligt,” säger Anna Berg, som inte ville gå in på detaljer."
+    )
+    assert _claims(text)[2].role == "Polischef"

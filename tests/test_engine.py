@@ -86,6 +86,13 @@ def test_a_source_named_by_its_role_is_the_speaker_a_question_asks_about(indexed
     # Karin Lind, kammaråklagare in the Swedish article, is a prosecutor too.
     assert set(answer.speakers) == {"Prosecutors", "Karin Lind"}
     assert "Prosecutors" in {h.claim.speaker for h in answer.hits}
+    # A named person who is not quoted gets no stand-in by role, even with a role in the question.
+    answer = indexed.ask("What did Zelensky say about the prosecutor?")
+    assert answer.abstained and not answer.hits and "Zelensky" in answer.note
+    # Only the asked person's claims go first, not those of others the question names.
+    hers = indexed.claims(speaker="Laura Chen")
+    answer = indexed.ask("What did Laura Chen say about David Chen?", k=len(hers))
+    assert [h.claim.speaker for h in answer.hits] == ["Laura Chen"] * len(hers)
 
 
 def test_a_language_crowded_out_of_the_scan_is_still_searched(
@@ -221,3 +228,28 @@ def test_foreign_and_corrupt_index_folders_are_refused_in_one_line(tmp_path: Pat
         store = ClaimStore(path=corrupt)
         store.open(DEFAULT_MODEL_NAME, 384, create=False)
     assert "\n" not in str(info.value)
+
+
+def test_a_query_restricted_to_ids_survives_ids_replaced_meanwhile(tmp_path: Path) -> None:
+    """The engine's id lists come from its cached view of the index; another writer may have replaced
+    an article since. Chroma fails a query naming a missing id, so the store keeps the ones left."""
+    from claimbot.model import Article
+    from claimbot.parse import parse_article
+    from claimbot.store import ClaimStore
+
+    store = ClaimStore(path=tmp_path / "index")
+    store.open("fake", 3, create=True)
+    store.put_articles([])  # nothing to write is not an error
+
+    def put(text: str) -> list[str]:
+        article = Article(id="a1", source="a.txt", title="T", text=text, language="en")
+        claims = parse_article(article).claims
+        store.put_articles([(article, claims, [[1.0, 0.0, float(i)] for i in range(len(claims))])])
+        return [c.id for c in claims]
+
+    old = put("T\nThe mayor said the road would open. It rained.")
+    new = put("T\nThe mayor said the road would open in May. It rained.")
+    assert not set(old) & set(new)
+    found = store.nearest([1.0, 0.0, 0.0], 10, None, ids=old + new)
+    assert {cid for cid, _ in found} == set(new)
+    assert store.nearest([1.0, 0.0, 0.0], 10, None, ids=old) == []

@@ -102,3 +102,11 @@ def test_engine_core_does_not_import_the_ui_or_models() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_role_words_match_whole_not_as_parts_of_other_words() -> None:
+    roles = {"a U.S. official": {"a U.S. official"}, "Eva Berg": {"sjuksköterska"}, "Ola Ek": {"minister"}}
+    assert retrieve.speakers_by_role("Was the decision officially announced?", roles) == set()
+    assert retrieve.speakers_by_role("Which nursery closed?", roles) == set()
+    assert retrieve.speakers_by_role("What did the nurses say?", roles) == {"Eva Berg"}
+    assert retrieve.speakers_by_role("What did the press secretary say?", roles) == set()

@@ -321,10 +321,8 @@ class Engine:
     def speaker_claims(self, name: str) -> list[Claim]:
         """One speaker's claims across all articles, oldest first: the speaker's timeline. The
         name may be the merged name, any alias or a loose form ("lavrov")."""
-        self._open()
-        if self.is_empty():
-            return []
-        return self._lexicon_now().directory.claims_of(name)
+        lexicon = self._filled()
+        return lexicon.directory.claims_of(name) if lexicon else []
 
     def speaker_directory(self) -> SpeakerDirectory:
         """Speakers merged across articles: which per-article names are one person."""
@@ -333,18 +331,18 @@ class Engine:
 
     def speaker_key(self, claim: Claim) -> str | None:
         """The key of a claim's speaker merged across articles (None for the narrator)."""
-        self._open()
-        return None if self.is_empty() else self._lexicon_now().directory.key_of(claim)
+        lexicon = self._filled()
+        return lexicon.directory.key_of(claim) if lexicon else None
 
     def speaker(self, name: str) -> Speaker | None:
         """The merged speaker a name refers to (canonical name, alias or loose form)."""
-        self._open()
-        return None if self.is_empty() else self._lexicon_now().directory.find(name)
+        lexicon = self._filled()
+        return lexicon.directory.find(name) if lexicon else None
 
     def speakers(self) -> list[Speaker]:
         """Speakers merged across articles (see `speakers.py`), most claims first."""
-        self._open()
-        return [] if self.is_empty() else self._lexicon_now().directory.speakers()
+        lexicon = self._filled()
+        return lexicon.directory.speakers() if lexicon else []
 
     # ------------------------------------------------------------ asking
 
@@ -363,9 +361,8 @@ class Engine:
 
     def _ask(self, question: str, k: int, speaker: str | None, article: str | None, mode: str) -> Answer:
         question = self._clean_question(question)
-        self._open()
-        lexicon = self._lexicon_now() if self.store.is_open else None
-        if lexicon is None or not lexicon.claims:
+        lexicon = self._filled()
+        if lexicon is None:
             return Answer(question, True, (), note="the index is empty")
         where = self._filters(lexicon, speaker, article)
         if where is None:  # only an unknown speaker empties the filter; an unknown article raises
@@ -443,28 +440,23 @@ class Engine:
         """Cosine similarity of the candidates: dense neighbours overall and in each article language,
         the best claims of a speaker the question names, and the top lexical hits."""
         vector = self._embedder("queries").embed_query(question)
-        found: dict[str, float] = {}
 
-        def nearest(k: int, ids: Sequence[str] | None = None) -> None:
-            for claim_id, similarity in self.store.nearest(vector, k, where, ids):
-                if claim_id in lexicon.claims:  # current versions only
-                    found[claim_id] = similarity
+        def nearest(k: int, ids: Sequence[str] | None = None) -> dict[str, float]:
+            found = self.store.nearest(vector, k, where, ids)
+            return {cid: sim for cid, sim in found if cid in lexicon.claims}  # current versions only
 
         # One unfiltered query for many neighbours; keep the best overall plus the best of each article
         # language (the model favours documents in the question's language). A language crowded out
         # of the scan gets a query restricted to its claim ids (a `where` on the language is ~8x
         # slower).
-        nearest(DENSE_SCAN)
-        scanned = dict(found)
-        found.clear()
-        found.update(list(scanned.items())[:UNFILTERED_CANDIDATES])
+        scanned = nearest(DENSE_SCAN)
+        found = dict(list(scanned.items())[:UNFILTERED_CANDIDATES])
         allowed = _allowed(lexicon, where)
         for language, ids in sorted(lexicon.by_language.items()):
             theirs = [(c, s) for c, s in scanned.items() if lexicon.claims[c].language == language]
             found.update(theirs[:DENSE_CANDIDATES])
             if len(theirs) < DENSE_CANDIDATES // 8:
-                ids = [c for c in ids if allowed(c)] if where else ids
-                nearest(DENSE_CANDIDATES, ids)
+                found.update(nearest(DENSE_CANDIDATES, [c for c in ids if allowed(c)] if where else ids))
         wanted = [cid for cid, _ in sorted(lexical.items(), key=lambda kv: -kv[1])[:20]]
         if named:
             said = (cid for name in named for cid in lexicon.by_speaker.get(name, ()))
@@ -495,10 +487,10 @@ class Engine:
         """Who in the index says something like the statement, oldest first; never a verdict."""
         statement = self._clean_question(statement, "statement")
         with self._lock:
-            self._open()
-            if self.is_empty():
+            lexicon = self._filled()
+            if lexicon is None:
                 return Check(statement, (), "the index is empty")
-            return self._tracker.check(statement, self._current())
+            return self._tracker.check(statement, Claims(lexicon.claims, lexicon.directory))
 
     @staticmethod
     def _find_claim(claim_id: str, current: Claims) -> Claim:
@@ -512,11 +504,16 @@ class Engine:
         raise StoreError(f"{reason} the id {claim_id!r} (ids are in `claimbot claims --json`)")
 
     def _current(self) -> Claims:
-        self._open()
-        if self.is_empty():
+        lexicon = self._filled()
+        if lexicon is None:
             raise StoreError("the index is empty; add articles with `claimbot index`")
-        lexicon = self._lexicon_now()
         return Claims(lexicon.claims, lexicon.directory)
+
+    def _filled(self) -> _Lexicon | None:
+        """The in-memory side of an index that has claims; None for a missing or empty one."""
+        self._open()
+        lexicon = self._lexicon_now() if self.store.is_open else None
+        return lexicon if lexicon is not None and lexicon.claims else None
 
     @staticmethod
     def _evidence(claim: Claim, scored: retrieve.Scored, lexicon: _Lexicon) -> Evidence:

@@ -23,11 +23,15 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
 from claimbot.locking import LOCK_NAME, IndexLock
 from claimbot.model import Article, Claim, date_order
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
 
 SCHEMA = 1
 CLAIMS = "claimbot_claims"
@@ -503,30 +507,29 @@ class ClaimStore:
         self._version = (now, value)
         return value
 
-    def vectors(self, ids: Sequence[str]) -> dict[str, list[float]]:
+    def vectors(self, ids: Sequence[str]) -> dict[str, npt.NDArray[np.float32]]:
         """The stored vectors of the given claims (those that exist)."""
+        import numpy as np
+
         with self._reading():
             if self._claims is None or not ids:
                 return {}
             got = self._claims.get(ids=list(ids), include=["embeddings"])
-        return {rid: [float(x) for x in emb] for rid, emb in zip(got["ids"], got["embeddings"], strict=True)}
+        return dict(zip(got["ids"], np.asarray(got["embeddings"], dtype=np.float32), strict=True))
 
     def similarities(self, vector: Sequence[float], ids: Sequence[str]) -> dict[str, float]:
         """Cosine similarity of a vector to the stored vectors of the given claims."""
         import numpy as np
 
+        stored = self.vectors(ids)
+        if not stored:
+            return {}
         query = np.asarray(vector, dtype=np.float32)
         query /= np.linalg.norm(query) or 1.0
-        with self._reading():
-            if self._claims is None or not ids:
-                return {}
-            got = self._claims.get(ids=list(ids), include=["embeddings"])
-        if not got["ids"]:
-            return {}
-        stored = np.asarray(got["embeddings"], dtype=np.float32)
-        norms = np.linalg.norm(stored, axis=1)
-        scores = stored @ query / np.where(norms > 0, norms, 1.0)
-        return dict(zip(got["ids"], scores.tolist(), strict=True))
+        matrix = np.stack(list(stored.values()))
+        norms = np.linalg.norm(matrix, axis=1)
+        scores = matrix @ query / np.where(norms > 0, norms, 1.0)
+        return dict(zip(stored, scores.tolist(), strict=True))
 
     def _require(self) -> None:
         if not self.is_open:

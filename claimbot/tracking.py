@@ -54,7 +54,7 @@ class Tracker:
         vector = self.store.vectors([claim.id]).get(claim.id)
         if vector is None:
             raise StoreError(f"the claim {claim.id} is no longer in the index")
-        others = self._candidates(vector, current, {"article_id": {"$ne": claim.article_id}})
+        others = self._candidates(vector.tolist(), current, {"article_id": {"$ne": claim.article_id}})
         similarity = self._similarities(claim, others)
         related = [_related(claim, o, similarity[o.id], current.directory) for o in others]
         return sorted(related, key=lambda r: (not r.same, -r.score))[:k]

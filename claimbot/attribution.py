@@ -15,7 +15,9 @@ from claimbot import cues, names
 from claimbot.model import NARRATION, Attribution, Form, Segment, SpeakerKind
 
 _TOKEN = re.compile(
-    r"(?:Dr|Mr|Mrs|Ms|Prof|St|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|No|Nr)\.|(?:\w\.){2,}|\w+(?:[’'´:\-.]\w+)*|[^\w\s]",
+    r"(?:Dr|Mr|Mrs|Ms|Prof|St|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|No|Nr)\.|(?:\w\.){2,}"
+    r"|\w+(?:[’'´:\-.]\w+)*(?:(?<=s)['’](?=\s\w))?"  # a plural possessive keeps its mark: "Workers' Union"
+    r"|[^\w\s]",
     re.UNICODE,
 )
 _TITLE_GENDER = {
@@ -504,6 +506,11 @@ def _left_subject(tokens: list[Token], cue_at: int) -> Found | None:
             closed = True
             i = opening - 1
             continue
+        start = _org_conjunct(tokens, i, phrase) if phrase and not closed else None
+        if start is not None:  # "The Department of Health and Social Care said": one name
+            phrase = tokens[start : i + 1] + phrase
+            i = start - 1
+            continue
         if not tok.is_word:
             break
         if not phrase and (tok.low in cues.AUXILIARIES or tok.low in ("inte", "not", "också", "även")):
@@ -550,6 +557,34 @@ def _left_subject(tokens: list[Token], cue_at: int) -> Found | None:
     if place:
         role = " ".join(p for p in (place, role) if p)
     return Found(phrase, tokens[cue_at].text, role, via, relative=relative)
+
+
+_NAME_LINKS = frozenset({"of", "for", "för", "on", "de", "du"})
+
+
+def _org_conjunct(tokens: list[Token], conj_at: int, phrase: list[Token]) -> int | None:
+    """Where the first half of an organisation's name starts when the conjunction at `conj_at` is
+    inside that name ("The Department of Health and Social Care", "Maritime and Logistics Workers'
+    Union", "Myndigheten för samhällsskydd och beredskap"); None when it joins two subjects
+    ("Putin och Trump", "the union and the company"), which stay as they were read."""
+    if tokens[conj_at].low not in ("and", "och", "&"):
+        return None
+    start = conj_at
+    while start > 0 and conj_at - start < 6:
+        word = tokens[start - 1]
+        if word.quoted or not word.is_word or word.low in cues.CLAUSE_WORDS | cues.AUXILIARIES:
+            break
+        start -= 1
+    while start < conj_at and not (tokens[start].is_cap or tokens[start].low == "the"):
+        start += 1  # the name starts with a capital: "det sa Myndigheten för …" starts at "Myndigheten"
+    left = tokens[start:conj_at]
+    linked = any(t.low in _NAME_LINKS for t in left)  # lowercase words may follow "för", "of"
+    words_ok = all(
+        t.is_cap or t.low == "the" or t.low in _NAME_LINKS or (linked and t.low.isalpha()) for t in left
+    )
+    right_ok = all(t.is_cap or (linked and t.low.isalpha() and t.low not in cues.DETERMINERS) for t in phrase)
+    named = _is_org([t.text for t in left + phrase])
+    return start if left and words_ok and right_ok and named else None
 
 
 def _split_trailing_pp(phrase: list[Token]) -> tuple[list[Token], str | None]:
@@ -696,6 +731,7 @@ def _right_subject(tokens: list[Token], cue_at: int) -> Found | None:
     ):
         return None
     role = None
+    i = _after_party(tokens, i)  # "säger Annika Dahlberg (S), ordförande i …"
     if i < len(tokens) and tokens[i].text == ",":
         role = _appositive(tokens, i + 1)
         if role and not phrase[0].is_cap and _name_run(tokens[i + 1 : i + 6]):
@@ -704,6 +740,13 @@ def _right_subject(tokens: list[Token], cue_at: int) -> Found | None:
             return Found(names, tokens[cue_at].text, " ".join(t.text for t in phrase))
         role = role or _described(tokens, i + 1)
     return Found(phrase, tokens[cue_at].text, role)
+
+
+def _after_party(tokens: list[Token], i: int) -> int:
+    """The position after a short parenthesis behind a name, such as a party "(S)" or an age "(45)"."""
+    if i + 2 < len(tokens) and tokens[i].text == "(" and tokens[i + 2].text == ")" and tokens[i + 1].is_word:
+        return i + 3
+    return i
 
 
 def _described(tokens: list[Token], start: int) -> str | None:
@@ -1066,6 +1109,8 @@ def resolve(found: Found, registry: Registry, position: int) -> Attribution:
     gender = next((_TITLE_GENDER[t.low] for t in phrase if t.low in _TITLE_GENDER), None)
     words = [t.text for t in phrase if t.low not in _TITLE_GENDER]
     name_words, role = split_role(words, registry)
+    if role and found.role and role.lower().rstrip(".") in _HONORIFICS and not _is_description(found.role):
+        role = None  # "Dr. Alasdair Munro, a fisheries biologist": the apposition says what "Dr." does
     # "Riksdagsledamoten X i försvarsutskottet": a place after the name reads on from the title.
     place = (found.role or "").split(" ", 1)[0].lower() in cues.PREPOSITIONS
     role = (" " if place else ", ").join(r for r in (role, found.role) if r) or None
@@ -1074,7 +1119,10 @@ def resolve(found: Found, registry: Registry, position: int) -> Attribution:
     institution = (
         bool(words) and words[0].lower() in ("the", "den", "det") and len(name_words) == len(words) - 1
     )
+    # "The Department of Health and Social Care": a name joined by a conjunction is one organisation.
+    joined = any(w.lower() in ("and", "och", "&") for w in words) and _is_org(words)
     person = name_words and not _is_org(name_words) and found.relative != "which" and not institution
+    person = person and not joined
     if person and (len(name_words) >= 2 or not determiner):
         titled = found.personal or _titled(role)
         name = _person_name(name_words, registry, position, gender, titled)
@@ -1082,6 +1130,9 @@ def resolve(found: Found, registry: Registry, position: int) -> Attribution:
             registry.add(name, position, gender=gender, role=role)
             return Attribution(name, SpeakerKind.PERSON, mention, found.cue, Form.INDIRECT, role, found.via)
     return _resolve_source(phrase, found, registry, position, mention)
+
+
+_HONORIFICS = frozenset({"dr", "prof"})
 
 
 def _titled(role: str | None) -> bool:

@@ -870,5 +870,7 @@ ORG_WORDS = ORG_WORDS | frozenset(
     "service office agency administration authority bureau center centre network capital holdings "
     "pharma energy motors airlines systems technologies partners media studios verket "
     # States are not people: "the United States", "the Czech Republic", "the United Arab Emirates".
-    "states kingdom republic emirates nations federation".split()
+    "states kingdom republic emirates nations federation "
+    "directorate inspectorate secretariat trust society alliance coalition league college academy "
+    "museum clinic direktoratet inspektionen nämnden rådet".split()
 )

@@ -155,7 +155,18 @@ def evaluate_retrieval(settings: Any, questions_path: Path, corpus: list[str]) -
         report = engine.index(corpus)
         if not report.added:
             raise SourceError(f"the corpus {' '.join(corpus)} has no articles to index")
+        stale = stale_answers(questions, {c.text for c in engine.claims()})
+        if stale:  # a changed segmentation would otherwise count as retrieval misses
+            raise SourceError(
+                f"{len(stale)} answers in {questions_path} are not sentences of the corpus "
+                f"(first: {stale[0][:70]!r}); re-derive them from `claimbot claims --json`"
+            )
         return [score_mode(engine, questions, mode) for mode in MODES]
+
+
+def stale_answers(questions: list[dict[str, Any]], sentences: set[str]) -> list[str]:
+    """Answers of a question set that are no sentence of the corpus."""
+    return [a for q in questions for a in q["answers"] if a not in sentences]
 
 
 def score_mode(engine: Any, questions: list[dict[str, Any]], mode: str) -> RetrievalScore:

@@ -609,3 +609,56 @@ def test_a_title_wins_over_a_longer_description() -> None:
         "”Det var allvarligt,” säger Anna Berg, som inte ville gå in på detaljer."
     )
     assert _claims(text)[2].role == "Polischef"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "speaker"),
+    [
+        ("The Maritime and Logistics Workers' Union said the strike would last 72 hours.", "en",
+         "the Maritime and Logistics Workers' Union"),
+        ("The Department of Health and Social Care said the plan was fully funded.", "en",
+         "the Department of Health and Social Care"),
+        ("Myndigheten för samhällsskydd och beredskap skriver att läget är allvarligt.", "sv",
+         "Myndigheten för samhällsskydd och beredskap"),
+        ("Officials at the Marine Directorate said a net had been deployed.", "en",
+         "Officials at the Marine Directorate"),
+    ],
+)  # fmt: skip
+def test_an_organisation_name_with_a_conjunction_or_a_possessive_is_read_whole(
+    sentence: str, lang: str, speaker: str
+) -> None:
+    claim = _claims(f"Rubrik\n{sentence}", lang)[1]
+    assert (claim.speaker, claim.speaker_kind, claim.role) == (speaker, SpeakerKind.SOURCE, None)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Putin och Trump säger att de ska ses.", "Trump"),  # two subjects, not one name
+        ("The union and the company said talks would resume.", "the company"),
+        ("Profits rose and the union said it wanted a share.", "the union"),
+    ],
+)
+def test_a_conjunction_between_two_subjects_does_not_make_one_name(sentence: str, speaker: str) -> None:
+    assert _claims(f"Rubrik\n{sentence}", "en")[1].speaker == speaker
+
+
+def test_a_party_after_the_name_does_not_hide_the_title_behind_it() -> None:
+    text = (
+        "Rubrik\n– Vi har inget val, säger Annika Dahlberg (S), ordförande i tekniska nämnden.\n"
+        "Hon uppger att beslutet omprövas i augusti."
+    )
+    assert [(c.speaker, c.role) for c in _claims(text)[1:]] == [
+        ("Annika Dahlberg", "ordförande i tekniska nämnden")
+    ] * 2
+
+
+def test_an_honorific_gives_way_to_the_apposition_but_stays_with_a_description() -> None:
+    text = (
+        "Headline\n“These fish carry lice,” said Dr. Alasdair Munro, a fisheries biologist at the Trust.\n"
+        "“It is a drop in the ocean,” said Prof. Hannah Lewis, who studies climate adaptation."
+    )
+    assert [c.role for c in _claims(text, "en")[1:]] == [
+        "a fisheries biologist at the Trust",
+        "Prof., who studies climate adaptation",
+    ]

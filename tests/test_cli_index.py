@@ -153,3 +153,25 @@ def test_eval_tracking_prints_precision_and_recall(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "speaker merge" in result.stdout and "same claim at 0.86" in result.stdout
     assert not (tmp_path / "unused").exists()  # the evaluation indexes into a throw-away folder
+
+
+def test_eval_retrieval_scores_every_mode_on_the_held_out_set(tmp_path: Path) -> None:
+    heldout = DATA / "retrieval_heldout"
+    args = ("eval-retrieval", str(heldout / "questions.json"), "--corpus", str(heldout / "articles"))
+    result = run(*args, index=tmp_path / "unused")
+    assert result.returncode == 0, result.stderr
+    rows = {
+        line.split()[1]: line
+        for line in result.stdout.splitlines()
+        if line.split()[1:2] in (["dense"], ["lexical"], ["hybrid"])
+    }
+    assert set(rows) == {"dense", "lexical", "hybrid"}
+    assert not (tmp_path / "unused").exists()
+
+
+def test_eval_retrieval_refuses_a_stale_question_set(tmp_path: Path) -> None:
+    questions = tmp_path / "q.json"
+    questions.write_text(json.dumps([{"question": "Vad sa Lavrov?", "answers": ["Lavrov sa något annat."]}]))
+    result = run("eval-retrieval", str(questions), "--corpus", str(ROOT / "seeds"), index=tmp_path / "unused")
+    assert result.returncode == 2 and result.stderr.count("\n") == 1
+    assert "1 answers in" in result.stderr and "not sentences of the corpus" in result.stderr

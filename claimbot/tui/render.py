@@ -37,7 +37,8 @@ def badge(claim: Claim) -> Text:
     label = Text()
     label.append(f" {name} ", style=BADGE_STYLES[claim.speaker_kind])
     extra = " · ".join(x for x in (claim.role, f"via {claim.via}" if claim.via else None) if x)
-    label.append(f" {claim.speaker_kind}, {claim.form}", style="dim")
+    said = f"{claim.speaker_kind}, {claim.form}" if claim.speaker else "the article's own words"
+    label.append(f" {said}", style="dim")
     if extra:
         label.append(f" · {extra}", style="italic")
     return label

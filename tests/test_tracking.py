@@ -119,3 +119,26 @@ def test_held_out_corpus_keeps_precision(tmp_path: Path, passage_embedder: Any, 
     score = evaluate_tracking(engine, DATA / "tracking_heldout" / "labels.json")
     assert score.speakers.precision >= 0.95 and score.speakers.recall >= 0.8
     assert score.claims.precision >= 0.9 and score.claims.recall >= 0.8
+
+
+def test_articles_about_different_stories_share_no_claims(
+    tmp_path: Path, passage_embedder: Any, query_embedder: Any
+) -> None:
+    """Short sentences of one language sit close to unrelated ones in the embedding; the same
+    claim is never found in an article about another story."""
+    engine = Engine(
+        ClaimStore(path=tmp_path / "index"),
+        model_name=DEFAULT_MODEL_NAME,
+        passages=lambda: passage_embedder,
+        queries=lambda: query_embedder,
+    )
+    stories = [DATA / "retrieval_heldout" / "articles"] + [
+        DATA / "articles" / name
+        for name in ("sv_domstol_forskingring.txt", "sv_olycka_buss.txt", "en_economy_battery.txt")
+    ]
+    engine.index(stories)
+    claims = engine.claims()
+    flagged = [c for c in claims if any(r.same for r in engine.similar(c.id, k=3)[1])]
+    assert len(claims) > 120 and len(flagged) <= len(claims) // 20, [c.text for c in flagged]
+    wallin = claim_with(engine, "Wallin menar att regionen borde ha prioriterat avsaltningsverket")
+    assert not any(r.same for r in engine.similar(wallin.id, k=5)[1])

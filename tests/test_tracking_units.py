@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from claimbot import matching
 from claimbot.model import Claim, SpeakerKind
 from claimbot.speakers import SpeakerDirectory, name_key
@@ -119,19 +121,59 @@ def test_conflicting_facts_lower_the_match_score() -> None:
     )
     assert plain.same and plain.conflicts == ()
     numbers = matching.match(
-        close, "The ministry shot down 337 drones.", "The ministry shot down 57 drones.", None
+        close,
+        "The ministry shot down 337 drones over Kursk.",
+        "The ministry shot down 57 drones over Kursk.",
+        None,
     )
     assert not numbers.same and numbers.conflicts == ("numbers differ",)
     stance = matching.match(
-        close, "Ryssland kommer att studera förslaget.", "Russia rejects the proposal.", None
+        close,
+        "Ryssland kommer att studera förslaget från Washington.",
+        "Russia rejects the Washington proposal.",
+        None,
     )
     assert not stance.same and stance.conflicts == ("one of them negates",)
-    days = matching.match(close, "Alerts sounded on Tuesday.", "Flyglarm ljöd på onsdagen.", None)
+    days = matching.match(
+        close, "Alerts sounded in Kyiv on Tuesday.", "Flyglarm ljöd i Kyiv på onsdagen.", None
+    )
     assert not days.same and days.conflicts == ("days differ",)
-    both_negated = matching.match(close, "We cannot accept the plan.", "Vi kan inte acceptera planen.", None)
+    both_negated = matching.match(
+        close,
+        "We cannot accept the plan from Washington.",
+        "Vi kan inte acceptera planen från Washington.",
+        None,
+    )
     assert both_negated.same
     someone_else = matching.match(
-        close, "Moscow cannot say no.", "Moskva kan inte säga nej.", False, other_person=True
+        close,
+        "Moscow cannot say no to Kyiv.",
+        "Moskva kan inte säga nej till Kyiv.",
+        False,
+        other_person=True,
     )
     assert not someone_else.same and someone_else.conflicts == ("said by someone else",)
     assert matching.match(close - 0.02, "a", "b", True).same  # the same speaker tips a near miss over
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "shared"),
+    [
+        ("Men oppositionen ifrågasätter siffrorna.", "Det gör ont att ens tänka på det.", False),
+        (
+            "Kostnaden finns inte med i vårbudgeten.",
+            "Ministern vill inte säga hur hon ser på projektet.",
+            False,
+        ),
+        ("The ministry shot down 337 drones.", "Ministeriet sköt ner 337 drönare.", True),  # a number
+        ("Russia accepts a pause in Ukraine.", "Ryssland går med på en paus i Ukraina.", True),  # a name
+        ("Regionen måste bygga avsaltningsverket nu.", "Avsaltningsverket borde regionen ha byggt.", True),
+    ],
+)
+def test_claims_that_share_nothing_are_not_the_same_unless_one_speaker_says_both(
+    a: str, b: str, shared: bool
+) -> None:
+    close = matching.SAME_CLAIM + 0.04  # short sentences of one language drift this close
+    assert matching.shares_anchor(a, b) is shared
+    assert matching.match(close, a, b, None).same is shared
+    assert matching.match(close, a, b, True).same  # one speaker's two sentences: the cosine decides

@@ -501,6 +501,8 @@ def _left_subject(tokens: list[Token], cue_at: int) -> Found | None:
                 relative = inner[0].low
             elif _ends_in_name(inner):
                 return _apposed_name(tokens, opening, inner, via)
+            elif len(inner) == 1 and inner[0].text.isdigit():
+                pass  # an age: "Daniel Ferris, 41, said"
             else:
                 role = ", ".join(p for p in (" ".join(t.text for t in inner), role) if p)
             closed = True
@@ -513,7 +515,7 @@ def _left_subject(tokens: list[Token], cue_at: int) -> Found | None:
             continue
         if not tok.is_word:
             break
-        if not phrase and (tok.low in cues.AUXILIARIES or tok.low in ("inte", "not", "också", "även")):
+        if not phrase and (tok.low in cues.AUXILIARIES or tok.low in _BETWEEN_SUBJECT_AND_VERB):
             i -= 1
             continue
         if tok.low in ("som", "who", "which") and closed and i > 0 and tokens[i - 1].text == ",":
@@ -559,6 +561,11 @@ def _left_subject(tokens: list[Token], cue_at: int) -> Found | None:
     return Found(phrase, tokens[cue_at].text, role, via, relative=relative)
 
 
+# Lowercase words between a subject and its verb ("Doyle later told", "X också säger").
+_BETWEEN_SUBJECT_AND_VERB = frozenset(
+    {"inte", "not", "också", "även", "later", "earlier", "previously", "separately", "recently",
+     "repeatedly", "subsequently", "initially", "again", "senare", "tidigare"}
+)  # fmt: skip
 _NAME_LINKS = frozenset({"of", "for", "för", "on", "de", "du"})
 
 
@@ -726,8 +733,14 @@ def _right_subject(tokens: list[Token], cue_at: int) -> Found | None:
     definite = first.low.endswith(("en", "et", "na", "erna", "arna"))
     # "säger utrikesminister Lavrov", "säger kommunens presschef Anna Ek"
     titled = any(_roleish(t.low) for t in phrase[:-1]) and phrase[-1].is_cap
+    sources = first.low in _SOURCE_NOUNS  # "uppger källor för Dagens Nyheter"
     if not (
-        first.is_cap or first.low in cues.PRONOUNS or first.low in cues.DETERMINERS or definite or titled
+        first.is_cap
+        or first.low in cues.PRONOUNS
+        or first.low in cues.DETERMINERS
+        or definite
+        or titled
+        or sources
     ):
         return None
     role = None
@@ -824,6 +837,10 @@ def find_cue(tokens: list[Token]) -> Found | None:
             continue  # "the ministry faces questions": a plural noun after a verb, not a speech verb
         if _unsaid(tokens, i):
             continue  # "X har inte svarat på frågor": the narrator reports that nothing was said
+        if i + 1 < len(tokens) and tokens[i + 1].low == "upp" and tok.low in _SAY_FORMS:
+            continue  # "har sagt upp sig": resigned; nobody speaks
+        if i + 1 < len(tokens) and tokens[i + 1].low == "of" and tok.low == "accused":
+            continue  # "a builder accused of arson": a participle; "X accused Y of …" has an object
         left = _left_subject(tokens, i)
         if left:
             if left.phrase[0].low in ("det", "detta", "that", "this", "so") and len(left.phrase) == 1:
@@ -845,6 +862,10 @@ def find_cue(tokens: list[Token]) -> Found | None:
         if right and (i == 0 or not tokens[i - 1].is_word or tokens[i - 1].quoted or _fronted(tokens, i)):
             return right
     return None
+
+
+_SOURCE_NOUNS = frozenset({"källor", "sources", "kilder", "quellen", "officials", "tjänstemän"})
+_SAY_FORMS = frozenset({"säger", "sa", "sade", "sagt", "säga"})
 
 
 def _unsaid(tokens: list[Token], cue_at: int) -> bool:
@@ -941,7 +962,7 @@ def find_according(tokens: list[Token]) -> Found | None:
     for i, tok in enumerate(tokens):
         if tok.quoted:
             continue
-        if tok.low == "enligt":
+        if tok.low in cues.ACCORDING_WORDS:
             start = i + 1
         elif tok.low == "according" and i + 1 < len(tokens) and tokens[i + 1].low == "to":
             start = i + 2
@@ -949,12 +970,13 @@ def find_according(tokens: list[Token]) -> Found | None:
             continue
         if start >= len(tokens):
             return None
-        phrase, end, via = _according_phrase(tokens, start, swedish=tok.low == "enligt")
+        fronted = tok.low in cues.ACCORDING_WORDS
+        phrase, end, via = _according_phrase(tokens, start, swedish=fronted)
         if phrase:
             role = None
             if end < len(tokens) and tokens[end].text == "," and phrase[-1].is_cap:
                 role = _appositive(tokens, end + 1)
-            return Found(phrase, "enligt" if tok.low == "enligt" else "according to", role, via)
+            return Found(phrase, tok.low if fronted else "according to", role, via)
     return None
 
 
@@ -996,6 +1018,8 @@ def _according_phrase(tokens: list[Token], start: int, swedish: bool) -> tuple[l
                 continue  # an adjective: "enligt ryska medier"
             if nxt is not None and t.low.endswith("s") and nxt.is_word and not nxt.is_cap:
                 continue  # a genitive: "kommunens pressmeddelande"
+            if nxt is not None and nxt.is_cap and nxt.is_word and _roleish(t.low):
+                continue  # a title before a name: "enligt försvarsminister Pål Jonson"
             if nxt is None or not (nxt.low in cues.PREPOSITIONS and nxt.low != "till"):
                 break
     return phrase, j, None
@@ -1108,6 +1132,11 @@ def resolve(found: Found, registry: Registry, position: int) -> Attribution:
         return _resolve_pronoun(phrase[0].low, found, registry, position, mention)
     gender = next((_TITLE_GENDER[t.low] for t in phrase if t.low in _TITLE_GENDER), None)
     words = [t.text for t in phrase if t.low not in _TITLE_GENDER]
+    letters: list[str] = []  # "Margaret Olu KC": letters after a name are a rank, not part of the name
+    while len(words) > 2 and words[-1].rstrip(".").upper() in _POSTNOMINALS:
+        letters.insert(0, words.pop())
+    if letters:
+        found = replace(found, role=", ".join(r for r in (found.role, " ".join(letters)) if r))
     name_words, role = split_role(words, registry)
     if role and found.role and role.lower().rstrip(".") in _HONORIFICS and not _is_description(found.role):
         role = None  # "Dr. Alasdair Munro, a fisheries biologist": the apposition says what "Dr." does
@@ -1133,6 +1162,7 @@ def resolve(found: Found, registry: Registry, position: int) -> Attribution:
 
 
 _HONORIFICS = frozenset({"dr", "prof"})
+_POSTNOMINALS = frozenset({"KC", "QC", "MP", "MEP", "JR", "SR", "PHD"})
 
 
 def _titled(role: str | None) -> bool:

@@ -281,8 +281,14 @@ CUE_VERBS = frozenset(
         "hoped",
         "fears",
         "feared",
+        # Danish and Norwegian ("siger havnefoged Jens Mikkelsen", "sier hun")
+        "siger", "sagde", "sier", "oplyser", "oplyste", "opplyser", "opplyste", "fortæller",
+        "fortalte", "forteller", "understreger", "understreket", "advarer", "tilføjer", "bekræfter",
+        "bekrefter", "mener", "mente", "meint",
+        # German ("sagte Bürgermeisterin Sabine Krämer", "sagt sie")
+        "sagte", "erklärte", "erklärt", "betonte", "warnte", "kritisierte", "meinte", "sagten",
     ]
-)
+)  # fmt: skip
 
 # Verbs that are cues only with a following clause or object, never alone as narration of an act.
 WEAK_CUES = frozenset(
@@ -308,10 +314,12 @@ WEAK_CUES = frozenset(
     }
 )
 
-ACCORDING_TO = ("enligt", "according to")
+ACCORDING_TO = ("enligt", "according to", "ifølge", "laut")
+# Fronted like Swedish "enligt": "Ifølge kommunen …", "Laut Krämer soll …".
+ACCORDING_WORDS = frozenset({"enligt", "ifølge", "laut"})
 
-PRONOUNS_MALE = frozenset({"han", "he"})
-PRONOUNS_FEMALE = frozenset({"hon", "she"})
+PRONOUNS_MALE = frozenset({"han", "he", "er"})
+PRONOUNS_FEMALE = frozenset({"hon", "she", "hun", "sie"})
 PRONOUNS_PLURAL = frozenset({"de", "they"})
 PRONOUNS = PRONOUNS_MALE | PRONOUNS_FEMALE | PRONOUNS_PLURAL
 
@@ -731,7 +739,10 @@ ROLE_SUFFIXES = (
     "analyst",
     "researcher",
     "kommissionär",
-)
+    # Danish, Norwegian and German titles ("havnefoged Jens Mikkelsen", "Bürgermeisterin Krämer")
+    "foged", "borgmester", "ordfører", "formand", "direktør", "bürgermeister", "bürgermeisterin",
+    "sprecher", "sprecherin", "ministerin", "vorsitzende", "vorsitzender", "anwohner", "anwohnerin",
+)  # fmt: skip
 # Endings of profession nouns ("hydrogeologist", "ekolog", "journalist", "politiker", "physician"),
 # titles when they stand before a name. Not surnames ending in the same letters (NAME_ENDINGS).
 PROFESSION_SUFFIXES = ("ologist", "olog", "ologe", "ist", "iker", "ician")

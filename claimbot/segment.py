@@ -261,6 +261,8 @@ def _split_dash_quotes(text: str, spans: list[tuple[int, int]]) -> list[tuple[in
 def _glue(previous: str, piece: str) -> bool:
     """Whether `piece` continues the sentence `previous` rather than starting a new one."""
     first = piece.lstrip()[:1]
+    if not any(ch.isalnum() for ch in piece):
+        return True  # a closing mark Punkt cut off: German „…zumuten.“
     if not first or first.islower() or first.isdigit() or first in ",;:)–-—%":
         return True
     last_word = previous.rsplit(None, 1)[-1].lower().lstrip("(”\"“'")

@@ -662,3 +662,52 @@ def test_an_honorific_gives_way_to_the_apposition_but_stays_with_a_description()
         "a fisheries biologist at the Trust",
         "Prof., who studies climate adaptation",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "Rubrik\nDie Kosten seien gestiegen, sagte Bürgermeisterin Sabine Krämer. "
+            "„Das können wir nicht zumuten.“\nLaut Krämer soll im Frühjahr ein Gutachten vorliegen.",
+            "de",
+            [("Sabine Krämer", "Bürgermeisterin")] * 3,
+        ),
+        (
+            "Overskrift\n– Det er en god dag for havnen, siger havnefoged Jens Mikkelsen.\n"
+            "Ifølge kommunen koster projektet 25 millioner kroner.\nFiskeren Mette Holm er forbeholden.\n"
+            "Hun mener, at kajen kommer for sent.",
+            "da",
+            [("Jens Mikkelsen", "havnefoged"), ("kommunen", None), (None, None), ("Mette Holm", "Fiskeren")],
+        ),
+    ],
+)
+def test_german_and_danish_cues_titles_and_pronouns(
+    text: str, lang: str, expected: list[tuple[str | None, str | None]]
+) -> None:
+    claims = _claims(text, lang)[1:]
+    assert [(c.speaker, c.role) for c in claims] == expected
+    assert not any(c.text.strip() in "“”„" for c in claims)  # a closing mark is never a sentence
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("H\nFrank Doyle is the manager.\nDoyle later told reporters he would wait.", "en", "Frank Doyle"),
+        ("H\nMargaret Olu KC said the fire was set.\nMs Olu said the gait matched.", "en", "Margaret Olu"),
+        ("H\nEnligt försvarsminister Pål Jonson har regeringen beslutat.", "sv", "Pål Jonson"),
+        ("H\nFlera läkare har redan sagt upp sig.", "sv", None),
+        ("H\nA builder accused of arson lied to police.", "en", None),
+        ("H\nBeslutet är fel, uppger källor för Dagens Nyheter.", "sv", "källor för Dagens Nyheter"),
+    ],
+)
+def test_adverbs_post_nominals_titles_and_verbs_that_are_not_speech(
+    text: str, lang: str, expected: str | None
+) -> None:
+    assert _claims(text, lang)[-1].speaker == expected
+
+
+def test_an_age_between_commas_is_not_a_role() -> None:
+    claim = _claims("H\nDaniel Ferris, 41, said he was at home.", "en")[1]
+    assert (claim.speaker, claim.role) == ("Daniel Ferris", None)
+    assert _claims("H\nMargaret Olu KC said it.", "en")[1].role == "KC"

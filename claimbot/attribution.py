@@ -841,7 +841,7 @@ def find_cue(tokens: list[Token]) -> Found | None:
             continue  # "har sagt upp sig": resigned; nobody speaks
         if i + 1 < len(tokens) and tokens[i + 1].low == "of" and tok.low == "accused":
             continue  # "a builder accused of arson": a participle; "X accused Y of …" has an object
-        left = _left_subject(tokens, i)
+        left = _opening_relative(tokens, i) or _left_subject(tokens, i)
         if left:
             if left.phrase[0].low in ("det", "detta", "that", "this", "so") and len(left.phrase) == 1:
                 right = _right_subject(tokens, i)
@@ -862,6 +862,20 @@ def find_cue(tokens: list[Token]) -> Found | None:
         if right and (i == 0 or not tokens[i - 1].is_word or tokens[i - 1].quoted or _fronted(tokens, i)):
             return right
     return None
+
+
+def _opening_relative(tokens: list[Token], cue_at: int) -> Found | None:
+    """ "An official who asked not to be named because … said", "En tjänsteman som inte vill
+    framträda med namn säger": a sentence that opens with an indefinite noun phrase and a relative
+    clause without commas; the noun phrase is the subject of the cue, not the clause's last words."""
+    if not tokens or tokens[0].low not in ("a", "an", "en", "ett", "one"):
+        return None
+    k = next((j for j in range(2, min(5, cue_at)) if tokens[j].low in ("who", "som")), None)
+    if k is None or not all(t.is_word and not t.is_cap for t in tokens[1:k]):
+        return None
+    if any(not t.is_word or t.quoted or t.low in cues.CUE_VERBS for t in tokens[k + 1 : cue_at]):
+        return None  # a comma, a quote or another speech verb: the clause is not that simple
+    return Found(tokens[:k], tokens[cue_at].text, None, _via_in(tokens[k:cue_at]), relative=tokens[k].low)
 
 
 _SOURCE_NOUNS = frozenset({"källor", "sources", "kilder", "quellen", "officials", "tjänstemän"})
@@ -1051,6 +1065,9 @@ def find_colon_intro(tokens: list[Token]) -> Found | None:
             and i + 1 < len(tokens)
             and (tokens[i + 1].quoted or tokens[i + 1].text in _QUOTE_MARKS)
         ):
+            framed = _framed_by_copula(tokens, i)
+            if framed:
+                return framed
             start = i
             while start > 0 and tokens[start - 1].is_word:
                 start -= 1
@@ -1059,6 +1076,23 @@ def find_colon_intro(tokens: list[Token]) -> Found | None:
             phrase = tokens[start:i]
             if 0 < len(phrase) <= 4 and all(t.is_word and t.is_cap for t in phrase):
                 return Found(phrase, ":")
+    return None
+
+
+_COPULAS = frozenset({"was", "is", "var", "är"})
+
+
+def _framed_by_copula(tokens: list[Token], colon_at: int) -> Found | None:
+    """ "Rhys Maddox was blunt: “…”", "Hon var tydlig: ”…”": a subject, a copula and one or two
+    words before a colon that opens a quotation running to the end of the sentence."""
+    if not all(t.quoted for t in tokens[colon_at + 1 :] if t.is_word):
+        return None  # "The weather was bad: "rain" fell all day."
+    for copula_at in (colon_at - 2, colon_at - 3):
+        if copula_at > 0 and tokens[copula_at].low in _COPULAS:
+            between = tokens[copula_at + 1 : colon_at]
+            if all(t.is_word and not t.is_cap for t in between):
+                subject = _left_subject(tokens, copula_at)
+                return replace(subject, cue=":") if subject else None
     return None
 
 

@@ -711,3 +711,40 @@ def test_an_age_between_commas_is_not_a_role() -> None:
     claim = _claims("H\nDaniel Ferris, 41, said he was at home.", "en")[1]
     assert (claim.speaker, claim.role) == ("Daniel Ferris", None)
     assert _claims("H\nMargaret Olu KC said it.", "en")[1].role == "KC"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "H\nAn official who asked not to be named because they were not authorised to speak said the "
+            "plan was dead.\nThe official described the talks as tense.",
+            "en",
+            ["an official", "an official"],
+        ),
+        (
+            "H\nEn tjänsteman som inte vill framträda med namn säger att budgeten inte räcker.",
+            "sv",
+            ["en tjänsteman"],
+        ),
+    ],
+)
+def test_an_unnamed_source_with_a_relative_clause_without_commas(
+    text: str, lang: str, expected: list[str]
+) -> None:
+    assert [c.speaker for c in _claims(text, lang)[1:]] == expected
+
+
+def test_a_copula_and_a_colon_before_a_whole_quotation_name_the_speaker() -> None:
+    text = (
+        "H\nThe opposition's transport spokesman, Rhys Maddox, was blunt: \"This government cannot keep a "
+        'boat afloat."\nThe weather was bad: "rain" fell all day.'
+    )
+    blunt, weather = _claims(text, "en")[1:]
+    assert (blunt.speaker, blunt.form, blunt.role) == (
+        "Rhys Maddox",
+        Form.DIRECT,
+        "The opposition's transport spokesman",
+    )
+    assert weather.speaker is None  # the quotation does not run to the end: no speaker
+    assert _claims("H\nLena Ek var tydlig: ”Vi ger oss inte.”")[1].speaker == "Lena Ek"

@@ -949,7 +949,10 @@ def _named_organisation(name: str, heads: tuple[str, ...]) -> bool:
 _AGENCY = ("office", "agency", "institute", "authority", "service", "bureau", "administration",
            "verket", "myndigheten", "institutet", "inspektionen")  # fmt: skip
 _MINISTRY = ("ministry", "department", "departementet", "ministeriet")
+_CLUB = ("fc", "rovers", "united", "athletic", "wanderers", "hotspur", "albion", "city", "club", "klubb")
 _ORG_NOUNS = {
+    "club": _CLUB,
+    "klubben": _CLUB,
     "agency": _AGENCY,
     "authority": _AGENCY,
     "institute": _AGENCY,

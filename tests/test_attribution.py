@@ -748,3 +748,12 @@ def test_a_copula_and_a_colon_before_a_whole_quotation_name_the_speaker() -> Non
     )
     assert weather.speaker is None  # the quotation does not run to the end: no speaker
     assert _claims("H\nLena Ek var tydlig: ”Vi ger oss inte.”")[1].speaker == "Lena Ek"
+
+
+def test_a_club_is_an_organisation_and_the_club_refers_back_to_it() -> None:
+    text = (
+        "H\nIn a statement, Ashford Rovers said midfielder Tom Reilly had been injured.\n"
+        "The club also confirmed that the stand will reopen."
+    )
+    claims = _claims(text, "en")[1:]
+    assert [(c.speaker, c.speaker_kind) for c in claims] == [("Ashford Rovers", SpeakerKind.SOURCE)] * 2

@@ -4,7 +4,7 @@ A multilingual embedding puts a Swedish sentence near its English report, but it
 will study the proposal" near "Russia rejects the proposal" and "337 drones" near "57 drones". A
 fact-checker needs those apart, so the cosine is corrected by the facts that must agree:
 
-- numbers: both sentences state numbers and they differ;
+- numbers: both sentences state numbers and neither's figures are among the other's;
 - days: both name a weekday and the days differ;
 - stance: one sentence negates or rejects and the other does not;
 - speaker: two different named people say them (a claim is the same only from the same source);
@@ -146,7 +146,7 @@ def match(similarity: float, a: str, b: str, same_speaker: bool | None, other_pe
     conflicts = []
     penalty = 0.0
     na, nb = numbers(a), numbers(b)
-    if na and nb and na != nb:
+    if na and nb and not (na <= nb or nb <= na):  # one may give more figures than the other
         conflicts.append("numbers differ")
         penalty += NUMBER_CONFLICT
     da, db = days(a), days(b)

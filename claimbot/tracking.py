@@ -28,6 +28,8 @@ CANDIDATES = 40  # nearest claims in the index that are scored
 CANDIDATE_FLOOR = 0.75  # stored-vector similarity below which a candidate is not worth embedding
 CACHE = 20_000  # sentence vectors kept (384 floats each)
 CHECK_FLOOR = 0.875  # a bare statement sits close to every sentence of its language
+CROSS_FLOOR = 0.83  # ... and further from its translation: a sentence in another language
+CROSS_CANDIDATES = 10  # nearest claims of each other language
 CHECK_BAND = 0.03  # ... so a direct match must also stand out: within this of the best
 CHECK_EXPANDED = 5  # direct matches of a statement whose reports in other languages are added
 CHECK_MARGIN = 0.02  # a report must clear the same-claim bar by this much
@@ -66,15 +68,20 @@ class Tracker:
     def check(self, statement: str, current: Claims) -> Check:
         """Who says something like the statement, oldest first; direct matches are joined by their
         reports in other languages (a statement is closest to sentences in its own language)."""
+        from claimbot.language import detect_language
+
         vector = self._embedder().embed_passages([statement])[0]  # compared as a passage, like claims
+        language = detect_language(statement)
         others = self._candidates(vector, current, None)
+        for other in sorted({c.language for c in current.by_id.values()} - {language, None}):
+            others += self._candidates(vector, current, {"language": other}, CROSS_CANDIDATES)
+        others = list({c.id: c for c in others}.values())
         similarity = self._similarities(_unit(vector), others)
         found = sorted(
             (_related(statement, o, similarity[o.id], current.directory) for o in others),
             key=lambda r: -r.score,
         )
-        floor = max(CHECK_FLOOR, found[0].score - CHECK_BAND) if found else CHECK_FLOOR
-        direct = {r.claim.id: r for r in found if r.score >= floor}
+        direct = {r.claim.id: r for r in _direct(found, language)}
         reported = {
             r.claim.id: r
             for match in list(direct.values())[:CHECK_EXPANDED]
@@ -88,9 +95,9 @@ class Tracker:
         return Check(statement, (), f"nobody in the index says this{closest}")
 
     def _candidates(
-        self, vector: Sequence[float], current: Claims, where: dict[str, Any] | None
+        self, vector: Sequence[float], current: Claims, where: dict[str, Any] | None, k: int = CANDIDATES
     ) -> list[Claim]:
-        nearest = self.store.nearest(vector, CANDIDATES, where)
+        nearest = self.store.nearest(vector, k, where)
         return [current.by_id[cid] for cid, sim in nearest if cid in current.by_id and sim >= CANDIDATE_FLOOR]
 
     def _similarities(
@@ -121,6 +128,19 @@ def _related(a: Claim | str, b: Claim, similarity: float, directory: SpeakerDire
         people = a.speaker_kind == b.speaker_kind == SpeakerKind.PERSON
     m = matching.match(similarity, text, b.text, same, other_person=same is False and people)
     return Related(b, directory.canonical(b), m.score, similarity, m.same, m.conflicts)
+
+
+def _direct(found: list[Related], language: str) -> list[Related]:
+    """The claims that say a statement, best first: in its own language those close to it and to the
+    best one; in another language (where the model puts even a translation further away) those over
+    a lower bar, which `match` has already lowered for sentences that share nothing with it."""
+    out = []
+    for same_language in (True, False):
+        group = [r for r in found if (r.claim.language == language or language == "und") is same_language]
+        bar = CHECK_FLOOR if same_language else CROSS_FLOOR
+        floor = max(bar, group[0].score - CHECK_BAND) if group else bar
+        out += [r for r in group if r.score >= floor]
+    return out
 
 
 def _reports(match: Related, other: Related, directory: SpeakerDirectory) -> bool:

@@ -142,3 +142,6 @@ def test_articles_about_different_stories_share_no_claims(
     assert len(claims) > 120 and len(flagged) <= len(claims) // 20, [c.text for c in flagged]
     wallin = claim_with(engine, "Wallin menar att regionen borde ha prioriterat avsaltningsverket")
     assert not any(r.same for r in engine.similar(wallin.id, k=5)[1])
+    # A statement in Swedish about an article only in English: its report is found directly.
+    salmon = engine.check("Upp till 48 000 odlade laxar kan ha rymt efter stormen.")
+    assert [m.claim.text[:30] for m in salmon.matches] == ["Up to 48,000 farmed salmon may"]

@@ -127,6 +127,10 @@ def test_conflicting_facts_lower_the_match_score() -> None:
         None,
     )
     assert not numbers.same and numbers.conflicts == ("numbers differ",)
+    more = matching.match(
+        close, "48 000 laxar rymde i Skye.", "Up to 48,000 salmon escaped two pens at Skye.", None
+    )
+    assert more.same  # one sentence gives more figures than the other: no conflict
     stance = matching.match(
         close,
         "Ryssland kommer att studera förslaget från Washington.",

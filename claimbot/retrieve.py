@@ -193,6 +193,14 @@ ROLE_TRANSLATIONS = {
 }
 
 
+# Danish, Norwegian and German parts of role words, by their English key above: "the mayor" finds
+# "Bürgermeisterin Sabine Krämer". Not "politi": it starts "politiker".
+_OTHER_ROLES = {
+    "burgermeister": "mayor", "borgmester": "mayor", "ordfører": "mayor", "sprecher": "spokes",
+    "talsmand": "spokes", "richter": "judge", "dommer": "judge", "anklager": "prosecutor",
+    "staatsanwalt": "prosecutor", "formand": "chairman", "vorsitzend": "chairman", "polizei": "police",
+}  # fmt: skip
+
 # English role words that begin longer ones ("spokesman", "spokesperson", "policeman",
 # "chairwoman"); the others match whole ("officially" is not an official, "nursery" not a nurse).
 _ROLE_PREFIXES = frozenset({"spokes", "police", "chair"})
@@ -214,6 +222,9 @@ def role_terms(text: str) -> frozenset[str]:
             english = word in (en, f"{en}s") or (en in _ROLE_PREFIXES and word.startswith(en))
             if english or sv_folded in word:  # Swedish compounds: "kammaråklagare", "försvarsminister"
                 out.update({en, sv_folded})
+        for part, en in _OTHER_ROLES.items():
+            if part in word:
+                out.update({en, fold(ROLE_TRANSLATIONS[en])})
     return frozenset(out)
 
 

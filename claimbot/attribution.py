@@ -16,7 +16,7 @@ from claimbot.model import NARRATION, Attribution, Form, Segment, SpeakerKind
 
 _TOKEN = re.compile(
     r"(?:Dr|Mr|Mrs|Ms|Prof|St|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|No|Nr)\.|(?:\w\.){2,}"
-    r"|\w+(?:[’'´:\-.]\w+)*(?:(?<=s)['’](?=\s\w))?"  # a plural possessive keeps its mark: "Workers' Union"
+    r"|\w+(?:[’'´:\-.]\w+)*(?:(?<=s)['’](?=\s[A-ZÅÄÖ]))?"  # a plural possessive in a name: "Workers' Union"
     r"|[^\w\s]",
     re.UNICODE,
 )
@@ -591,7 +591,10 @@ def _org_conjunct(tokens: list[Token], conj_at: int, phrase: list[Token]) -> int
     )
     right_ok = all(t.is_cap or (linked and t.low.isalpha() and t.low not in cues.DETERMINERS) for t in phrase)
     named = _is_org([t.text for t in left + phrase])
-    return start if left and words_ok and right_ok and named else None
+    # "Culture, Media and Sport Secretary Lisa Nandy": a title in it makes it a person's role.
+    titled = _roleish(left[0].low) if left else False
+    titled = titled or any(_roleish(t.low) for t in phrase)
+    return start if left and words_ok and right_ok and named and not titled else None
 
 
 def _split_trailing_pp(phrase: list[Token]) -> tuple[list[Token], str | None]:
@@ -839,11 +842,9 @@ def find_cue(tokens: list[Token]) -> Found | None:
             continue  # "X har inte svarat på frågor": the narrator reports that nothing was said
         if i + 1 < len(tokens) and tokens[i + 1].low == "upp" and tok.low in _SAY_FORMS:
             continue  # "har sagt upp sig": resigned; nobody speaks
-        if i + 1 < len(tokens) and tokens[i + 1].low == "of" and tok.low == "accused":
-            continue  # "a builder accused of arson": a participle; "X accused Y of …" has an object
         left = _opening_relative(tokens, i) or _left_subject(tokens, i)
         if left:
-            if left.phrase[0].low in ("det", "detta", "that", "this", "so") and len(left.phrase) == 1:
+            if left.phrase[0].low in ("det", "detta", "that", "this", "so", "das") and len(left.phrase) == 1:
                 right = _right_subject(tokens, i)
                 if right:
                     return replace(right, backward=True)
@@ -1035,7 +1036,8 @@ def _according_phrase(tokens: list[Token], start: int, swedish: bool) -> tuple[l
                 continue  # an adjective: "enligt ryska medier"
             if nxt is not None and t.low.endswith("s") and nxt.is_word and not nxt.is_cap:
                 continue  # a genitive: "kommunens pressmeddelande"
-            if nxt is not None and nxt.is_cap and nxt.is_word and _roleish(t.low):
+            contact = any(_CONTACT.match(x.low) for x in tokens[j : j + 5])  # "analytiker DI talat med"
+            if nxt is not None and nxt.is_cap and nxt.is_word and _roleish(t.low) and not contact:
                 continue  # a title before a name: "enligt försvarsminister Pål Jonson"
             if nxt is None or not (nxt.low in cues.PREPOSITIONS and nxt.low != "till"):
                 break
@@ -1095,7 +1097,11 @@ def _framed_by_copula(tokens: list[Token], colon_at: int) -> Found | None:
             between = tokens[copula_at + 1 : colon_at]
             if all(t.is_word and not t.is_cap for t in between):
                 subject = _left_subject(tokens, copula_at)
-                return replace(subject, cue=":") if subject else None
+                last = subject.phrase[-1] if subject else None
+                person = last is not None and (last.is_cap or last.low in cues.PRONOUNS)
+                return (
+                    replace(subject, cue=":") if subject and person else None
+                )  # not "The message was clear:"
     return None
 
 
@@ -1153,8 +1159,13 @@ def _is_role_or_common(word: str, registry: Registry) -> bool:
     return low in registry.common_words or low in cues.DETERMINERS or low in cues.PREPOSITIONS
 
 
+_SURNAME_ORG_WORDS = frozenset({"trust", "club", "league", "society", "city", "college", "union", "bank"})
+
+
 def _is_org(words: Sequence[str]) -> bool:
     lows = [w.lower().removesuffix("’s").removesuffix("'s") for w in words]
+    if len(lows) == 2 and lows[0] in names.FEMALE | names.MALE and lows[1] in _SURNAME_ORG_WORDS:
+        return False  # "David Trust", "Sarah League": a given name makes a person
     if any(w in cues.ORG_WORDS for w in lows):
         return True
     # An acronym ("LRF Gotland", "SVT") names an organisation, not a person.
@@ -1199,7 +1210,7 @@ def resolve(found: Found, registry: Registry, position: int) -> Attribution:
 
 
 _HONORIFICS = frozenset({"dr", "prof"})
-_POSTNOMINALS = frozenset({"KC", "QC", "MP", "MEP", "JR", "SR", "PHD"})
+_POSTNOMINALS = frozenset({"KC", "QC", "MP", "MEP", "PHD"})  # not Jr/Sr: part of the name
 
 
 def _titled(role: str | None) -> bool:

@@ -314,12 +314,12 @@ WEAK_CUES = frozenset(
     }
 )
 
-ACCORDING_TO = ("enligt", "according to", "ifølge", "laut")
-# Fronted like Swedish "enligt": "Ifølge kommunen …", "Laut Krämer soll …".
-ACCORDING_WORDS = frozenset({"enligt", "ifølge", "laut"})
+ACCORDING_TO = ("enligt", "according to", "ifølge")
+# Fronted like Swedish "enligt": "Ifølge kommunen …" (not German "laut": it also means "loud").
+ACCORDING_WORDS = frozenset({"enligt", "ifølge"})
 
-PRONOUNS_MALE = frozenset({"han", "he", "er"})
-PRONOUNS_FEMALE = frozenset({"hon", "she", "hun", "sie"})
+PRONOUNS_MALE = frozenset({"han", "he"})  # not "er": Swedish "you", German "he", Danish "is"
+PRONOUNS_FEMALE = frozenset({"hon", "she", "hun"})  # not German "sie": also "they"
 PRONOUNS_PLURAL = frozenset({"de", "they"})
 PRONOUNS = PRONOUNS_MALE | PRONOUNS_FEMALE | PRONOUNS_PLURAL
 
@@ -382,6 +382,9 @@ CLAUSE_WORDS = frozenset(
         "eller",
         "samt",
         "vilket",
+        "hvilket",  # Danish and Norwegian
+        "hvad",
+        "hva",
         "där",
         "dit",
         "that",
@@ -463,6 +466,12 @@ PREPOSITIONS = frozenset(
 )
 DETERMINERS = frozenset(
     [
+        "der",
+        "die",
+        "das",
+        "ein",
+        "eine",
+        "einer",  # German: "Das Ministerium erklärte"
         "en",
         "ett",
         "den",

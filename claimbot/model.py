@@ -9,7 +9,7 @@ from functools import cached_property
 from typing import Any
 
 # Bump when segmentation or attribution rules change: indexed articles are then parsed again.
-PARSER_VERSION = "12"
+PARSER_VERSION = "13"
 
 
 class SegmentKind(StrEnum):

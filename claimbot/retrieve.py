@@ -196,7 +196,7 @@ ROLE_TRANSLATIONS = {
 # Danish, Norwegian and German parts of role words, by their English key above: "the mayor" finds
 # "Bürgermeisterin Sabine Krämer". Not "politi": it starts "politiker".
 _OTHER_ROLES = {
-    "burgermeister": "mayor", "borgmester": "mayor", "ordfører": "mayor", "sprecher": "spokes",
+    "burgermeister": "mayor", "borgmester": "mayor", "sprecher": "spokes",
     "talsmand": "spokes", "richter": "judge", "dommer": "judge", "anklager": "prosecutor",
     "staatsanwalt": "prosecutor", "formand": "chairman", "vorsitzend": "chairman", "polizei": "police",
 }  # fmt: skip

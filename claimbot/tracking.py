@@ -71,10 +71,16 @@ class Tracker:
         from claimbot.language import detect_language
 
         vector = self._embedder().embed_passages([statement])[0]  # compared as a passage, like claims
+        by_language: dict[str, list[str]] = {}
+        for claim in current.by_id.values():
+            by_language.setdefault(claim.language or "", []).append(claim.id)
         language = detect_language(statement)
+        if language not in by_language:
+            language = "und"  # short statements are often mistaken ("Putin stalls": Finnish)
         others = self._candidates(vector, current, None)
-        for other in sorted({c.language for c in current.by_id.values()} - {language, None}):
-            others += self._candidates(vector, current, {"language": other}, CROSS_CANDIDATES)
+        for other, ids in sorted(by_language.items()):
+            if other != language:  # restricted by ids: a `where` on the language is slower
+                others += self._candidates(vector, current, None, CROSS_CANDIDATES, ids)
         others = list({c.id: c for c in others}.values())
         similarity = self._similarities(_unit(vector), others)
         found = sorted(
@@ -95,9 +101,14 @@ class Tracker:
         return Check(statement, (), f"nobody in the index says this{closest}")
 
     def _candidates(
-        self, vector: Sequence[float], current: Claims, where: dict[str, Any] | None, k: int = CANDIDATES
+        self,
+        vector: Sequence[float],
+        current: Claims,
+        where: dict[str, Any] | None,
+        k: int = CANDIDATES,
+        ids: Sequence[str] | None = None,
     ) -> list[Claim]:
-        nearest = self.store.nearest(vector, k, where)
+        nearest = self.store.nearest(vector, k, where, ids)
         return [current.by_id[cid] for cid, sim in nearest if cid in current.by_id and sim >= CANDIDATE_FLOOR]
 
     def _similarities(

@@ -669,9 +669,11 @@ def test_an_honorific_gives_way_to_the_apposition_but_stays_with_a_description()
     [
         (
             "Rubrik\nDie Kosten seien gestiegen, sagte Bürgermeisterin Sabine Krämer. "
-            "„Das können wir nicht zumuten.“\nLaut Krämer soll im Frühjahr ein Gutachten vorliegen.",
+            "„Das können wir nicht zumuten.“\nEs war sehr laut, sagte Anwohner Klaus Meier.\n"
+            "Das Ministerium erklärte am Montag, die Pläne seien fertig.",
             "de",
-            [("Sabine Krämer", "Bürgermeisterin")] * 3,
+            [("Sabine Krämer", "Bürgermeisterin")] * 2
+            + [("Klaus Meier", "Anwohner"), ("das Ministerium", None)],
         ),
         (
             "Overskrift\n– Det er en god dag for havnen, siger havnefoged Jens Mikkelsen.\n"
@@ -697,7 +699,12 @@ def test_german_and_danish_cues_titles_and_pronouns(
         ("H\nMargaret Olu KC said the fire was set.\nMs Olu said the gait matched.", "en", "Margaret Olu"),
         ("H\nEnligt försvarsminister Pål Jonson har regeringen beslutat.", "sv", "Pål Jonson"),
         ("H\nFlera läkare har redan sagt upp sig.", "sv", None),
-        ("H\nA builder accused of arson lied to police.", "en", None),
+        ("H\nDonald Trump said no.\nDonald Trump Jr said yes.", "en", "Donald Trump Jr"),
+        ("H\nDet säger er något om hur illa läget är.", "sv", None),
+        ("H\nThe message was clear: “Go home.”", "en", None),
+        ("H\nDavid Trust, a local farmer, said the water was gone.", "en", "David Trust"),
+        ("H\nEnligt analytiker Dagens Industri talat med stiger räntan.", "sv", "analytiker"),
+        ("H\nCulture, Media and Sport Secretary Lisa Nandy said it.\nNandy said more.", "en", "Lisa Nandy"),
         ("H\nBeslutet är fel, uppger källor för Dagens Nyheter.", "sv", "källor för Dagens Nyheter"),
     ],
 )

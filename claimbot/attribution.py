@@ -592,8 +592,7 @@ def _org_conjunct(tokens: list[Token], conj_at: int, phrase: list[Token]) -> int
     right_ok = all(t.is_cap or (linked and t.low.isalpha() and t.low not in cues.DETERMINERS) for t in phrase)
     named = _is_org([t.text for t in left + phrase])
     # "Culture, Media and Sport Secretary Lisa Nandy": a title in it makes it a person's role.
-    titled = _roleish(left[0].low) if left else False
-    titled = titled or any(_roleish(t.low) for t in phrase)
+    titled = any(_roleish(t.low) for t in [*left[:1], *phrase])
     return start if left and words_ok and right_ok and named and not titled else None
 
 
@@ -950,7 +949,7 @@ def _named_organisation(name: str, heads: tuple[str, ...]) -> bool:
 _AGENCY = ("office", "agency", "institute", "authority", "service", "bureau", "administration",
            "verket", "myndigheten", "institutet", "inspektionen")  # fmt: skip
 _MINISTRY = ("ministry", "department", "departementet", "ministeriet")
-_CLUB = ("fc", "rovers", "united", "athletic", "wanderers", "hotspur", "albion", "city", "club", "klubb")
+_CLUB = (*sorted(cues.CLUB_WORDS), "city")  # "Manchester City", though "city" alone names no club
 _ORG_NOUNS = {
     "club": _CLUB,
     "klubben": _CLUB,
@@ -1097,11 +1096,11 @@ def _framed_by_copula(tokens: list[Token], colon_at: int) -> Found | None:
             between = tokens[copula_at + 1 : colon_at]
             if all(t.is_word and not t.is_cap for t in between):
                 subject = _left_subject(tokens, copula_at)
-                last = subject.phrase[-1] if subject else None
-                person = last is not None and (last.is_cap or last.low in cues.PRONOUNS)
-                return (
-                    replace(subject, cue=":") if subject and person else None
-                )  # not "The message was clear:"
+                if subject is None or not (
+                    subject.phrase[-1].is_cap or subject.phrase[-1].low in cues.PRONOUNS
+                ):
+                    return None  # not a name or a pronoun: "The message was clear:"
+                return replace(subject, cue=":")
     return None
 
 
@@ -1198,8 +1197,9 @@ def resolve(found: Found, registry: Registry, position: int) -> Attribution:
     )
     # "The Department of Health and Social Care": a name joined by a conjunction is one organisation.
     joined = any(w.lower() in ("and", "och", "&") for w in words) and _is_org(words)
-    person = name_words and not _is_org(name_words) and found.relative != "which" and not institution
-    person = person and not joined
+    person = (
+        name_words and not _is_org(name_words) and found.relative != "which" and not (institution or joined)
+    )
     if person and (len(name_words) >= 2 or not determiner):
         titled = found.personal or _titled(role)
         name = _person_name(name_words, registry, position, gender, titled)

@@ -892,7 +892,8 @@ ORG_WORDS = ORG_WORDS | frozenset(
     # States are not people: "the United States", "the Czech Republic", "the United Arab Emirates".
     "states kingdom republic emirates nations federation "
     "directorate inspectorate secretariat trust society alliance coalition league college academy "
-    "museum clinic direktoratet inspektionen nämnden rådet "
-    # Sports clubs: "Ashford Rovers said", "Millbrook United confirmed"
-    "fc rovers united athletic wanderers hotspur albion club klubb".split()
+    "museum clinic direktoratet inspektionen nämnden rådet".split()
 )
+# Last words of sports clubs' names: "Ashford Rovers said", "Millbrook United confirmed".
+CLUB_WORDS = frozenset("fc rovers united athletic wanderers hotspur albion club klubb".split())
+ORG_WORDS = ORG_WORDS | CLUB_WORDS

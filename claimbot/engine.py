@@ -70,13 +70,16 @@ class _Lexicon:
     version: tuple[int, ...]
     claims: dict[str, Claim]
     bm25: retrieve.BM25
-    speakers: set[str]
     by_language: dict[str, list[str]]  # article language -> claim ids
     positions: dict[tuple[str, int], Claim]
     roles: dict[str, set[str]]
     directory: SpeakerDirectory
     by_speaker: dict[str, list[str]]  # stored speaker name -> claim ids
     folded: dict[str, str] = field(default_factory=dict)  # claim id -> folded text, filled on use
+
+    def current(self) -> Claims:
+        """What the tracker needs of this state of the index."""
+        return Claims(self.claims, self.directory, self.by_language)
 
     def folded_texts(self) -> dict[str, str]:
         """Every claim's text folded and transliterated, for finding names in sentences."""
@@ -419,7 +422,7 @@ class Engine:
     @staticmethod
     def _named(question: str, lexicon: _Lexicon) -> set[str]:
         """Stored speaker names of the people a question names, with their names in other articles."""
-        named = retrieve.speakers_named(question, lexicon.speakers)
+        named = retrieve.speakers_named(question, lexicon.by_speaker)
         return {raw for name in named for raw in lexicon.directory.raw_names(name)}
 
     @staticmethod
@@ -493,7 +496,7 @@ class Engine:
             lexicon = self._filled()
             if lexicon is None:
                 return Check(statement, (), "the index is empty")
-            return self._tracker.check(statement, Claims(lexicon.claims, lexicon.directory))
+            return self._tracker.check(statement, lexicon.current())
 
     @staticmethod
     def _find_claim(claim_id: str, current: Claims) -> Claim:
@@ -510,7 +513,7 @@ class Engine:
         lexicon = self._filled()
         if lexicon is None:
             raise StoreError("the index is empty; add articles with `claimbot index`")
-        return Claims(lexicon.claims, lexicon.directory)
+        return lexicon.current()
 
     def _filled(self) -> _Lexicon | None:
         """The in-memory side of an index that has claims; None for a missing or empty one."""
@@ -547,7 +550,6 @@ class Engine:
             version=version,
             claims=claims,
             bm25=retrieve.BM25(docs),
-            speakers={c.speaker for c in claims.values() if c.speaker},
             by_language=_group(claims.values(), lambda c: c.language),
             positions={(c.article_id, c.index): c for c in claims.values()},
             roles=_roles(claims.values()),

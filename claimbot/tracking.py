@@ -41,6 +41,7 @@ class Claims:
 
     by_id: Mapping[str, Claim]
     directory: SpeakerDirectory
+    by_language: Mapping[str, Sequence[str]]  # article language -> claim ids
 
 
 class Tracker:
@@ -71,14 +72,11 @@ class Tracker:
         from claimbot.language import detect_language
 
         vector = self._embedder().embed_passages([statement])[0]  # compared as a passage, like claims
-        by_language: dict[str, list[str]] = {}
-        for claim in current.by_id.values():
-            by_language.setdefault(claim.language or "", []).append(claim.id)
         language = detect_language(statement)
-        if language not in by_language:
+        if language not in current.by_language:
             language = "und"  # short statements are often mistaken ("Putin stalls": Finnish)
         others = self._candidates(vector, current, None)
-        for other, ids in sorted(by_language.items()):
+        for other, ids in sorted(current.by_language.items()):
             if other != language:  # restricted by ids: a `where` on the language is slower
                 others += self._candidates(vector, current, None, CROSS_CANDIDATES, ids)
         others = list({c.id: c for c in others}.values())

@@ -600,11 +600,13 @@ def _allowed(lexicon: _Lexicon, where: dict[str, Any]) -> Callable[[str], bool]:
 
 def passage_text(claim: Claim) -> str:
     """What is embedded for a claim: the sentence, with who says it, so that questions naming the
-    speaker or role find sentences that say only "han" or "I"."""
+    speaker or role find sentences that say only "han" or "I"; and after it the article's title, so
+    that a question about the story finds sentences that say only "mannen" or "the company"."""
     who = claim.speaker or ""
     if claim.role:
         who = f"{who} ({claim.role})" if who else claim.role
-    return f"{who}: {claim.text}" if who else claim.text
+    text = f"{who}: {claim.text}" if who else claim.text
+    return f"{text} ({claim.article_title})" if claim.article_title else text
 
 
 def lexical_text(claim: Claim) -> str:

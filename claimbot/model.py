@@ -8,8 +8,9 @@ from enum import StrEnum
 from functools import cached_property
 from typing import Any
 
-# Bump when segmentation or attribution rules change: indexed articles are then parsed again.
-PARSER_VERSION = "13"
+# Bump when segmentation, attribution or what is embedded for a claim changes: indexed articles are
+# then parsed and embedded again.
+PARSER_VERSION = "14"
 
 
 class SegmentKind(StrEnum):

@@ -253,3 +253,29 @@ def test_a_query_restricted_to_ids_survives_ids_replaced_meanwhile(tmp_path: Pat
     found = store.nearest([1.0, 0.0, 0.0], 10, None, ids=old + new)
     assert {cid for cid, _ in found} == set(new)
     assert store.nearest([1.0, 0.0, 0.0], 10, None, ids=old) == []
+
+
+def test_the_article_title_tells_apart_sentences_that_do_not_name_their_story(
+    engine: Engine, tmp_path: Path
+) -> None:
+    # Both articles say "The company said it would appeal." word for word; only the headline says
+    # which company. The question names the story, so its article's sentence must come first.
+    body = "{lead}\nThe company said it would appeal.\nIt has 30 days to lodge its objections.\n"
+    stories = {
+        "airline.txt": ("Airline Nordavia Fined €2 Million Over Cancelled Flights",
+                        "The regulator announced the penalty on Monday after a two-year inquiry."),
+        "bakery.txt": ("Bakery Chain Loses Lawsuit Over Sourdough Recipe",
+                       "The district court ruled on Tuesday that the recipe had been copied from a partner."),
+    }  # fmt: skip
+    for name, (title, lead) in stories.items():
+        (tmp_path / name).write_text(
+            f"Date: 2025-06-02\n\n{title}\n\n{body.format(lead=lead)}", encoding="utf-8"
+        )
+    engine.index([tmp_path / name for name in stories])
+    for question, story, sentence in [
+        ("Will the airline appeal the fine?", "Airline", "The company said it would appeal."),
+        ("Kommer bageriet att överklaga domen?", "Bakery", "The company said it would appeal."),
+        ("How long does the bakery have to object?", "Bakery", "It has 30 days to lodge its objections."),
+    ]:
+        top = engine.ask(question, k=3).hits[0].claim
+        assert (top.article_title.split()[0], top.text) == (story, sentence), question

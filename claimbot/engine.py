@@ -17,6 +17,7 @@ from claimbot import retrieve
 from claimbot.fetch import FetchSettings, fetch_article, is_url
 from claimbot.model import Answer, Article, Check, Claim, Evidence, Related, Speaker, SpeakerKind
 from claimbot.parse import parse_article
+from claimbot.scan import VectorScan
 from claimbot.sources import DEFAULT_MAX_BYTES, SourceError, iter_source_files, read_article, with_language
 from claimbot.speakers import SpeakerDirectory
 from claimbot.store import ArticleRecord, ClaimStore, StoreError
@@ -34,6 +35,7 @@ DENSE_CANDIDATES = 40
 MAX_QUESTION_CHARS = 2000
 UNFILTERED_CANDIDATES = 400
 DENSE_SCAN = 500  # neighbours read from one unfiltered query (about 3 ms at 10,000 claims)
+SCAN_LIMIT = 100_000  # claims whose vectors a process keeps in memory (150 MB); Chroma above
 EMBED_GROUP = 256  # claims embedded in one call across articles
 
 
@@ -76,6 +78,8 @@ class _Lexicon:
     directory: SpeakerDirectory
     by_speaker: dict[str, list[str]]  # stored speaker name -> claim ids
     folded: dict[str, str] = field(default_factory=dict)  # claim id -> folded text, filled on use
+    asks: int = 0  # questions asked of this state of the index
+    scan: VectorScan | None = None  # its vectors in memory, from the second question on
 
     def current(self) -> Claims:
         """What the tracker needs of this state of the index."""
@@ -440,18 +444,42 @@ class Engine:
         named: Sequence[str],
         lexical: dict[str, float],
     ) -> dict[str, float]:
-        """Cosine similarity of the candidates: dense neighbours overall and in each article language,
-        the best claims of a speaker the question names, and the top lexical hits."""
+        """Cosine similarity of the candidates: dense neighbours overall and in each article language
+        (the model favours documents in the question's language), the best claims of a speaker the
+        question names, and the top lexical hits."""
         vector = self._embedder("queries").embed_query(question)
+        scan = self._scan(lexicon) if not where else None
+        if scan is not None:
+            found = scan.candidates(vector, UNFILTERED_CANDIDATES, DENSE_CANDIDATES)
+        else:
+            found = self._nearest(vector, where, lexicon)
+        allowed = _allowed(lexicon, where)
+        wanted = [cid for cid, _ in sorted(lexical.items(), key=lambda kv: -kv[1])[:20]]
+        if named:
+            said = (cid for name in named for cid in lexicon.by_speaker.get(name, ()))
+            wanted += [cid for cid in said if allowed(cid)][:100]
+        missing = [cid for cid in dict.fromkeys(wanted) if cid not in found]
+        if missing:
+            found.update((scan or self.store).similarities(vector, missing))
+        return found
+
+    def _scan(self, lexicon: _Lexicon) -> VectorScan | None:
+        """The vectors in memory, from the second question on one state of the index: a one-shot
+        `ask` does not pay for loading them (0.4 s at 10,000 claims), a TUI or an evaluation does once."""
+        lexicon.asks += 1
+        if lexicon.scan is None and lexicon.asks > 1 and len(lexicon.claims) <= SCAN_LIMIT:
+            lexicon.scan = VectorScan(self.store.vectors(list(lexicon.claims)), lexicon.by_language)
+        return lexicon.scan
+
+    def _nearest(self, vector: list[float], where: dict[str, Any], lexicon: _Lexicon) -> dict[str, float]:
+        """The dense candidates from Chroma: one unfiltered query for many neighbours, keeping the best
+        overall plus the best of each article language. A language crowded out of the scan gets a
+        query restricted to its claim ids (a `where` on the language is ~8x slower)."""
 
         def nearest(k: int, ids: Sequence[str] | None = None) -> dict[str, float]:
             found = self.store.nearest(vector, k, where, ids)
             return {cid: sim for cid, sim in found if cid in lexicon.claims}  # current versions only
 
-        # One unfiltered query for many neighbours; keep the best overall plus the best of each article
-        # language (the model favours documents in the question's language). A language crowded out
-        # of the scan gets a query restricted to its claim ids (a `where` on the language is ~8x
-        # slower).
         scanned = nearest(DENSE_SCAN)
         found = dict(list(scanned.items())[:UNFILTERED_CANDIDATES])
         by_language: dict[str | None, list[tuple[str, float]]] = {}
@@ -463,13 +491,6 @@ class Engine:
             found.update(theirs[:DENSE_CANDIDATES])
             if len(theirs) < DENSE_CANDIDATES // 8:
                 found.update(nearest(DENSE_CANDIDATES, [c for c in ids if allowed(c)] if where else ids))
-        wanted = [cid for cid, _ in sorted(lexical.items(), key=lambda kv: -kv[1])[:20]]
-        if named:
-            said = (cid for name in named for cid in lexicon.by_speaker.get(name, ()))
-            wanted += [cid for cid in said if allowed(cid)][:100]
-        missing = [cid for cid in dict.fromkeys(wanted) if cid not in found]
-        if missing:
-            found.update(self.store.similarities(vector, missing))
         return found
 
     # ------------------------------------------------------------ across articles

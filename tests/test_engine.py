@@ -279,3 +279,16 @@ def test_the_article_title_tells_apart_sentences_that_do_not_name_their_story(
     ]:
         top = engine.ask(question, k=3).hits[0].claim
         assert (top.article_title.split()[0], top.text) == (story, sentence), question
+
+
+def test_a_second_question_is_answered_from_memory_with_the_same_ranking(indexed: Engine) -> None:
+    question = "Who called Trump a coward?"
+    first = indexed.ask(question, k=10)  # a one-shot ask: Chroma, no vectors loaded
+    lexicon = indexed._lexicon_now()
+    assert lexicon.scan is None
+    second = indexed.ask(question, k=10)
+    assert lexicon.scan is not None and len(lexicon.scan.ids) == len(lexicon.claims)
+    assert [h.claim.id for h in second.hits] == [h.claim.id for h in first.hits]
+    assert [h.score for h in second.hits] == pytest.approx([h.score for h in first.hits], abs=1e-4)
+    filtered = indexed.ask("Vad sa han om freden?", k=5, speaker="Lavrov")  # filters stay with Chroma
+    assert filtered.hits and {h.claim.speaker for h in filtered.hits} == {"Sergej Lavrov"}

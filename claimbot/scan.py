@@ -1,0 +1,67 @@
+"""Exact nearest neighbours over an in-memory copy of the stored vectors.
+
+A process that asks many questions (the TUI, an evaluation) keeps the vectors of the current claims
+in one matrix: one matrix product over 10,000 claims takes about a millisecond, where Chroma's
+queries for the same candidates took about 9 ms a question. Plain numpy; the engine decides when a
+scan is worth building and falls back to Chroma for filtered questions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+
+class VectorScan:
+    """The unit vectors of a fixed set of claims, with the positions of each group (language)."""
+
+    def __init__(
+        self, vectors: Mapping[str, npt.NDArray[np.float32]], groups: Mapping[str, Sequence[str]]
+    ) -> None:
+        import numpy as np
+
+        self.ids = list(vectors)
+        matrix = np.stack(list(vectors.values())) if vectors else np.zeros((0, 1), dtype=np.float32)
+        norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+        self.matrix = (matrix / np.where(norms > 0, norms, 1.0)).astype(np.float32)
+        self.position = {cid: i for i, cid in enumerate(self.ids)}
+        self.groups = {
+            name: np.fromiter((self.position[c] for c in ids if c in self.position), dtype=np.int64)
+            for name, ids in groups.items()
+        }
+
+    def candidates(self, vector: Sequence[float], overall: int, per_group: int) -> dict[str, float]:
+        """Cosine similarity of the `overall` nearest claims and the `per_group` nearest of each group
+        (so that no language is crowded out by another)."""
+        import numpy as np
+
+        query = np.asarray(vector, dtype=np.float32)
+        scores = self.matrix @ (query / (np.linalg.norm(query) or 1.0))
+        picked = [_top(scores, np.arange(len(scores)), overall)]
+        picked += [_top(scores, positions, per_group) for positions in self.groups.values()]
+        chosen = np.unique(np.concatenate(picked)) if picked else np.zeros(0, dtype=np.int64)
+        return {self.ids[i]: float(scores[i]) for i in chosen}
+
+    def similarities(self, vector: Sequence[float], ids: Sequence[str]) -> dict[str, float]:
+        """Cosine similarity of a vector to the given claims (those in the scan)."""
+        import numpy as np
+
+        rows = [self.position[c] for c in ids if c in self.position]
+        query = np.asarray(vector, dtype=np.float32)
+        scores = self.matrix[rows] @ (query / (np.linalg.norm(query) or 1.0))
+        return {self.ids[r]: float(s) for r, s in zip(rows, scores.tolist(), strict=True)}
+
+
+def _top(
+    scores: npt.NDArray[np.floating[Any]], positions: npt.NDArray[np.int64], k: int
+) -> npt.NDArray[np.int64]:
+    """The positions of the k best scores among `positions`, in no particular order."""
+    import numpy as np
+
+    if len(positions) <= k:
+        return positions
+    return positions[np.argpartition(-scores[positions], k)[:k]]

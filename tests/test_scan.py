@@ -1,0 +1,31 @@
+"""The in-memory vector scan against a brute-force ranking (against Chroma: test_engine.py)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from claimbot.scan import VectorScan
+
+
+def test_candidates_are_the_exact_nearest_overall_and_in_each_group() -> None:
+    rng = np.random.default_rng(7)
+    ids = [f"c{i}" for i in range(300)]
+    vectors = {cid: rng.normal(size=16).astype(np.float32) * rng.uniform(0.5, 3) for cid in ids}
+    groups = {"sv": ids[:20], "en": ids[20:]}
+    query = rng.normal(size=16).tolist()
+    scan = VectorScan(vectors, groups)
+
+    found = scan.candidates(query, overall=10, per_group=3)
+
+    def cosine(cid: str) -> float:
+        v, q = vectors[cid], np.asarray(query)
+        return float(v @ q / np.linalg.norm(v) / np.linalg.norm(q))
+
+    def best(among: list[str], k: int) -> set[str]:
+        return set(sorted(among, key=cosine, reverse=True)[:k])
+
+    wanted = best(ids, 10) | best(groups["sv"], 3) | best(groups["en"], 3)
+    assert set(found) == wanted
+    assert all(found[c] == pytest.approx(cosine(c), abs=1e-5) for c in found)
+    assert scan.similarities(query, ["c5", "gone"]) == pytest.approx({"c5": cosine("c5")}, abs=1e-5)

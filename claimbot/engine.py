@@ -35,7 +35,7 @@ DENSE_CANDIDATES = 40
 MAX_QUESTION_CHARS = 2000
 UNFILTERED_CANDIDATES = 400
 DENSE_SCAN = 500  # neighbours read from one unfiltered query (about 3 ms at 10,000 claims)
-SCAN_LIMIT = 100_000  # claims whose vectors a process keeps in memory (150 MB); Chroma above
+SCAN_LIMIT = 100_000  # claims whose vectors a process keeps in memory (150 MB, read in slices)
 EMBED_GROUP = 256  # claims embedded in one call across articles
 
 
@@ -465,16 +465,20 @@ class Engine:
 
     def _scan(self, lexicon: _Lexicon) -> VectorScan | None:
         """The vectors in memory, from the second question on one state of the index: a one-shot
-        `ask` does not pay for loading them (0.4 s at 10,000 claims), a TUI or an evaluation does once."""
+        `ask` does not pay for loading them (0.4 s at 10,000 claims), a TUI or an evaluation does once.
+        Tried once per state: if another writer removed claims meanwhile, Chroma answers until the
+        next state."""
         lexicon.asks += 1
-        if lexicon.scan is None and lexicon.asks > 1 and len(lexicon.claims) <= SCAN_LIMIT:
-            lexicon.scan = VectorScan(self.store.vectors(list(lexicon.claims)), lexicon.by_language)
+        if lexicon.asks == 2 and len(lexicon.claims) <= SCAN_LIMIT:
+            vectors = self.store.vectors(list(lexicon.claims))
+            if len(vectors) == len(lexicon.claims):
+                lexicon.scan = VectorScan(vectors, lexicon.by_language)
         return lexicon.scan
 
     def _nearest(self, vector: list[float], where: dict[str, Any], lexicon: _Lexicon) -> dict[str, float]:
-        """The dense candidates from Chroma: one unfiltered query for many neighbours, keeping the best
-        overall plus the best of each article language. A language crowded out of the scan gets a
-        query restricted to its claim ids (a `where` on the language is ~8x slower)."""
+        """The dense candidates from Chroma, the same ones as `VectorScan.candidates`: one unfiltered
+        query for many neighbours gives the best overall; a language with fewer than its share among
+        them gets a query restricted to its claim ids (a `where` on the language is ~8x slower)."""
 
         def nearest(k: int, ids: Sequence[str] | None = None) -> dict[str, float]:
             found = self.store.nearest(vector, k, where, ids)
@@ -489,8 +493,9 @@ class Engine:
         for language, ids in sorted(lexicon.by_language.items()):
             theirs = by_language.get(language, [])
             found.update(theirs[:DENSE_CANDIDATES])
-            if len(theirs) < DENSE_CANDIDATES // 8:
-                found.update(nearest(DENSE_CANDIDATES, [c for c in ids if allowed(c)] if where else ids))
+            pool = [c for c in ids if allowed(c)] if where else ids
+            if len(theirs) < min(DENSE_CANDIDATES, len(pool)):  # its best may lie outside the scan
+                found.update(nearest(DENSE_CANDIDATES, pool))
         return found
 
     # ------------------------------------------------------------ across articles

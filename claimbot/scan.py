@@ -39,6 +39,8 @@ class VectorScan:
         (so that no language is crowded out by another)."""
         import numpy as np
 
+        if not self.ids:
+            return {}
         query = np.asarray(vector, dtype=np.float32)
         scores = self.matrix @ (query / (np.linalg.norm(query) or 1.0))
         picked = [_top(scores, np.arange(len(scores)), overall)]
@@ -51,6 +53,8 @@ class VectorScan:
         import numpy as np
 
         rows = [self.position[c] for c in ids if c in self.position]
+        if not rows:
+            return {}
         query = np.asarray(vector, dtype=np.float32)
         scores = self.matrix[rows] @ (query / (np.linalg.norm(query) or 1.0))
         return {self.ids[r]: float(s) for r, s in zip(rows, scores.tolist(), strict=True)}

@@ -38,6 +38,7 @@ CLAIMS = "claimbot_claims"
 ARTICLES = "claimbot_articles"
 _BATCH = 4000  # Chroma takes at most ~5,400 records per call
 _ARTICLES_PER_CALL = 200  # a delete with one clause per article fails somewhere near 1,000 clauses
+VECTOR_SLICE = 10_000  # ids per `get` of vectors: Chroma refuses more than 32,763 in one call
 _CLAIM_FIELDS = (
     "article_id",
     "index",
@@ -508,14 +509,18 @@ class ClaimStore:
         return value
 
     def vectors(self, ids: Sequence[str]) -> dict[str, npt.NDArray[np.float32]]:
-        """The stored vectors of the given claims (those that exist)."""
+        """The stored vectors of the given claims (those that exist). Read in slices: Chroma refuses
+        more than 32,763 ids in one `get`, and one big read holds several copies of the vectors."""
         import numpy as np
 
+        out: dict[str, npt.NDArray[np.float32]] = {}
         with self._reading():
-            if self._claims is None or not ids:
-                return {}
-            got = self._claims.get(ids=list(ids), include=["embeddings"])
-        return dict(zip(got["ids"], np.asarray(got["embeddings"], dtype=np.float32), strict=True))
+            if self._claims is None:
+                return out
+            for start in range(0, len(ids), VECTOR_SLICE):
+                got = self._claims.get(ids=list(ids[start : start + VECTOR_SLICE]), include=["embeddings"])
+                out.update(zip(got["ids"], np.asarray(got["embeddings"], dtype=np.float32), strict=True))
+        return out
 
     def similarities(self, vector: Sequence[float], ids: Sequence[str]) -> dict[str, float]:
         """Cosine similarity of a vector to the stored vectors of the given claims."""

@@ -58,6 +58,8 @@ class Tracker:
         if vector is None:
             raise StoreError(f"the claim {claim.id} is no longer in the index")
         others = self._candidates(vector.tolist(), current, {"article_id": {"$ne": claim.article_id}})
+        others += self._other_languages(vector.tolist(), current, claim.language, claim.article_id)
+        others = list({c.id: c for c in others}.values())
         similarity = self._similarities(claim, others)
         related = [_related(claim, o, similarity[o.id], current.directory) for o in others]
         return sorted(related, key=lambda r: (not r.same, -r.score))[:k]
@@ -76,9 +78,7 @@ class Tracker:
         if language not in current.by_language:
             language = "und"  # short statements are often mistaken ("Putin stalls": Finnish)
         others = self._candidates(vector, current, None)
-        for other, ids in sorted(current.by_language.items()):
-            if other != language:  # restricted by ids: a `where` on the language is slower
-                others += self._candidates(vector, current, None, CROSS_CANDIDATES, ids)
+        others += self._other_languages(vector, current, language)
         others = list({c.id: c for c in others}.values())
         similarity = self._similarities(_unit(vector), others)
         found = sorted(
@@ -108,6 +108,20 @@ class Tracker:
     ) -> list[Claim]:
         nearest = self.store.nearest(vector, k, where, ids)
         return [current.by_id[cid] for cid, sim in nearest if cid in current.by_id and sim >= CANDIDATE_FLOOR]
+
+    def _other_languages(
+        self, vector: Sequence[float], current: Claims, language: str, article_id: str | None = None
+    ) -> list[Claim]:
+        """The nearest claims of each language but this one (outside the given article): the stored
+        vectors carry the article's title, which keeps a claim's own language closest, so a report
+        in another language would rarely make the overall candidates. Restricted by ids: a `where`
+        on the language is slower."""
+        out = []
+        for other, ids in sorted(current.by_language.items()):
+            if other != language:
+                pool = [c for c in ids if current.by_id[c].article_id != article_id] if article_id else ids
+                out += self._candidates(vector, current, None, CROSS_CANDIDATES, pool)
+        return out
 
     def _similarities(
         self, source: Claim | npt.NDArray[np.float32], claims: Sequence[Claim]

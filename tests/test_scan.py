@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 
 from claimbot.scan import VectorScan
+from claimbot.store import ClaimStore
 
 
 def test_candidates_are_the_exact_nearest_overall_and_in_each_group() -> None:
@@ -29,3 +32,21 @@ def test_candidates_are_the_exact_nearest_overall_and_in_each_group() -> None:
     assert set(found) == wanted
     assert all(found[c] == pytest.approx(cosine(c), abs=1e-5) for c in found)
     assert scan.similarities(query, ["c5", "gone"]) == pytest.approx({"c5": cosine("c5")}, abs=1e-5)
+
+
+def test_an_empty_scan_finds_nothing() -> None:
+    scan = VectorScan({}, {"sv": ["gone"]})
+    assert scan.candidates([1.0, 0.0], overall=5, per_group=2) == {}
+    assert scan.similarities([1.0, 0.0], ["gone"]) == {}
+
+
+def test_vectors_of_more_claims_than_chroma_reads_in_one_call(tmp_path: Path) -> None:
+    # Chroma refuses more than 32,763 ids in one `get`; a scan of 33,000 claims must still load.
+    store = ClaimStore(path=tmp_path / "index")
+    store.open("test-model", 4, create=True)
+    ids = [f"c{i}" for i in range(33_000)]
+    rows = np.eye(4, dtype=np.float32)[np.arange(len(ids)) % 4]
+    for start in range(0, len(ids), 5000):  # the collection itself: claims need no metadata here
+        store._claims.add(ids=ids[start : start + 5000], embeddings=rows[start : start + 5000])
+    vectors = store.vectors(ids)
+    assert len(vectors) == len(ids) and vectors["c32999"].tolist() == [0.0, 0.0, 0.0, 1.0]

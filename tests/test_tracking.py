@@ -4,6 +4,7 @@ Real Chroma folder, real model."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -69,6 +70,24 @@ def test_similar_finds_the_same_claim_in_another_language(tracked: tuple[Engine,
     assert english and any("puts lives at risk" in r.claim.text for r in english)
     assert all(r.claim.article_id != swedish.article_id for r in related)
     assert [r.same for r in related] == sorted((r.same for r in related), reverse=True)
+
+
+def test_similar_finds_labelled_reports_in_the_other_language(tracked: tuple[Engine, TrackingScore]) -> None:
+    """The stored vectors carry each article's title, which keeps a claim's own language closest;
+    the reports of a claim in another language must still be among `similar`'s same claims."""
+    engine, _ = tracked
+    labels = json.loads(LABELS.read_text(encoding="utf-8"))
+    by_text = {c.text: c for c in engine.claims()}
+    found = pairs = 0
+    for group in labels["same_claims"]:
+        members = [by_text[m["sentence"]] for m in group["members"] if m["sentence"] in by_text]
+        for claim in members:
+            others = {o.id for o in members if o.language != claim.language}
+            if others:
+                same = {r.claim.id for r in engine.similar(claim.id, k=10)[1] if r.same}
+                found += len(others & same)
+                pairs += len(others)
+    assert pairs >= 60 and found >= 0.95 * pairs, f"{found}/{pairs}"
 
 
 def test_different_numbers_are_not_the_same_claim(tracked: tuple[Engine, TrackingScore]) -> None:

@@ -45,8 +45,7 @@ class VectorScan:
         scores = self.matrix @ (query / (np.linalg.norm(query) or 1.0))
         picked = [_top(scores, np.arange(len(scores)), overall)]
         picked += [_top(scores, positions, per_group) for positions in self.groups.values()]
-        chosen = np.unique(np.concatenate(picked)) if picked else np.zeros(0, dtype=np.int64)
-        return {self.ids[i]: float(scores[i]) for i in chosen}
+        return {self.ids[i]: float(scores[i]) for i in np.unique(np.concatenate(picked))}
 
     def similarities(self, vector: Sequence[float], ids: Sequence[str]) -> dict[str, float]:
         """Cosine similarity of a vector to the given claims (those in the scan)."""

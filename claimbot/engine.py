@@ -448,19 +448,19 @@ class Engine:
         (the model favours documents in the question's language), the best claims of a speaker the
         question names, and the top lexical hits."""
         vector = self._embedder("queries").embed_query(question)
+        allowed = _allowed(lexicon, where)
         scan = self._scan(lexicon) if not where else None
         if scan is not None:
             found = scan.candidates(vector, UNFILTERED_CANDIDATES, DENSE_CANDIDATES)
         else:
-            found = self._nearest(vector, where, lexicon)
-        allowed = _allowed(lexicon, where)
+            found = self._nearest(vector, where, allowed, lexicon)
         wanted = [cid for cid, _ in sorted(lexical.items(), key=lambda kv: -kv[1])[:20]]
         if named:
             said = (cid for name in named for cid in lexicon.by_speaker.get(name, ()))
             wanted += [cid for cid in said if allowed(cid)][:100]
         missing = [cid for cid in dict.fromkeys(wanted) if cid not in found]
         if missing:
-            found.update((scan or self.store).similarities(vector, missing))
+            found.update((scan or VectorScan(self.store.vectors(missing), {})).similarities(vector, missing))
         return found
 
     def _scan(self, lexicon: _Lexicon) -> VectorScan | None:
@@ -475,7 +475,9 @@ class Engine:
                 lexicon.scan = VectorScan(vectors, lexicon.by_language)
         return lexicon.scan
 
-    def _nearest(self, vector: list[float], where: dict[str, Any], lexicon: _Lexicon) -> dict[str, float]:
+    def _nearest(
+        self, vector: list[float], where: dict[str, Any], allowed: Callable[[str], bool], lexicon: _Lexicon
+    ) -> dict[str, float]:
         """The dense candidates from Chroma, the same ones as `VectorScan.candidates`: one unfiltered
         query for many neighbours gives the best overall; a language with fewer than its share among
         them gets a query restricted to its claim ids (a `where` on the language is ~8x slower)."""
@@ -489,7 +491,6 @@ class Engine:
         by_language: dict[str | None, list[tuple[str, float]]] = {}
         for cid, sim in scanned.items():
             by_language.setdefault(lexicon.claims[cid].language, []).append((cid, sim))
-        allowed = _allowed(lexicon, where)
         for language, ids in sorted(lexicon.by_language.items()):
             theirs = by_language.get(language, [])
             found.update(theirs[:DENSE_CANDIDATES])

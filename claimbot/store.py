@@ -522,20 +522,6 @@ class ClaimStore:
                 out.update(zip(got["ids"], np.asarray(got["embeddings"], dtype=np.float32), strict=True))
         return out
 
-    def similarities(self, vector: Sequence[float], ids: Sequence[str]) -> dict[str, float]:
-        """Cosine similarity of a vector to the stored vectors of the given claims."""
-        import numpy as np
-
-        stored = self.vectors(ids)
-        if not stored:
-            return {}
-        query = np.asarray(vector, dtype=np.float32)
-        query /= np.linalg.norm(query) or 1.0
-        matrix = np.stack(list(stored.values()))
-        norms = np.linalg.norm(matrix, axis=1)
-        scores = matrix @ query / np.where(norms > 0, norms, 1.0)
-        return dict(zip(stored, scores.tolist(), strict=True))
-
     def _require(self) -> None:
         if not self.is_open:
             raise StoreError("the index is not open")

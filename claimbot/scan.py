@@ -4,11 +4,18 @@ A process that asks many questions (the TUI, an evaluation) keeps the vectors of
 in one matrix: one matrix product over 10,000 claims takes about a millisecond, where Chroma's
 queries for the same candidates took about 9 ms a question. Plain numpy; the engine decides when a
 scan is worth building and falls back to Chroma for filtered questions.
+
+The products run on one BLAS thread. OpenBLAS's idle workers spin for a long while after each call,
+and on a 2-core machine they take the cores from the threads that embed the next question: a warm
+ask at 10,000 claims took about 35 ms with two BLAS threads and about 22 ms with one, while the
+product itself costs 0.4 ms more (`bench/bench_ask.py`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -42,7 +49,8 @@ class VectorScan:
         if not self.ids:
             return {}
         query = np.asarray(vector, dtype=np.float32)
-        scores = self.matrix @ (query / (np.linalg.norm(query) or 1.0))
+        with _one_blas_thread():
+            scores = self.matrix @ (query / (np.linalg.norm(query) or 1.0))
         picked = [_top(scores, np.arange(len(scores)), overall)]
         picked += [_top(scores, positions, per_group) for positions in self.groups.values()]
         return {self.ids[i]: float(scores[i]) for i in np.unique(np.concatenate(picked))}
@@ -55,7 +63,8 @@ class VectorScan:
         if not rows:
             return {}
         query = np.asarray(vector, dtype=np.float32)
-        scores = self.matrix[rows] @ (query / (np.linalg.norm(query) or 1.0))
+        with _one_blas_thread():
+            scores = self.matrix[rows] @ (query / (np.linalg.norm(query) or 1.0))
         return {self.ids[r]: float(s) for r, s in zip(rows, scores.tolist(), strict=True)}
 
 
@@ -68,3 +77,19 @@ def _top(
     if len(positions) <= k:
         return positions
     return positions[np.argpartition(-scores[positions], k)[:k]]
+
+
+@contextmanager
+def _one_blas_thread() -> Iterator[None]:
+    """numpy's BLAS on one thread for the duration (see the module's docstring)."""
+    with _blas_threads().limit(limits=1, user_api="blas"):
+        yield
+
+
+@cache
+def _blas_threads() -> Any:
+    """The process's thread pools, found once numpy (and with it its BLAS) is loaded."""
+    import numpy  # noqa: F401  (loads the BLAS library the controller must find)
+    from threadpoolctl import ThreadpoolController
+
+    return ThreadpoolController()

@@ -50,3 +50,30 @@ def test_vectors_of_more_claims_than_chroma_reads_in_one_call(tmp_path: Path) ->
         store._claims.add(ids=ids[start : start + 5000], embeddings=rows[start : start + 5000])
     vectors = store.vectors(ids)
     assert len(vectors) == len(ids) and vectors["c32999"].tolist() == [0.0, 0.0, 0.0, 1.0]
+
+
+class _ThreadSpy(np.ndarray):
+    """A matrix that records how many threads numpy's BLAS may use when it is multiplied."""
+
+    seen: list[int] = []
+
+    def __matmul__(self, other: object) -> object:
+        from threadpoolctl import threadpool_info
+
+        _ThreadSpy.seen.append(min(p["num_threads"] for p in threadpool_info() if p["user_api"] == "blas"))
+        return np.asarray(self) @ other
+
+
+def test_the_products_run_on_one_blas_thread_and_leave_the_setting_as_it_was() -> None:
+    # Idle OpenBLAS workers spin after a call and slow down the embedding of the next question.
+    from threadpoolctl import threadpool_info, threadpool_limits
+
+    scan = VectorScan({"a": np.ones(4, np.float32), "b": np.arange(4, dtype=np.float32)}, {})
+    scan.matrix = scan.matrix.view(_ThreadSpy)
+    _ThreadSpy.seen.clear()
+    with threadpool_limits(limits=2, user_api="blas"):
+        scan.candidates([1.0, 0.0, 0.0, 0.0], overall=1, per_group=1)
+        scan.similarities([1.0, 0.0, 0.0, 0.0], ["a"])
+        after = [p["num_threads"] for p in threadpool_info() if p["user_api"] == "blas"]
+    assert _ThreadSpy.seen == [1, 1]
+    assert after and all(n == 2 for n in after)

@@ -447,7 +447,8 @@ def _roleish(low: str) -> bool:
     """A role or title word, also in the Swedish definite form ("riksdagsledamoten", "ministern"), a
     profession ("hydrogeologist", "ekologen") and a compound headed by one ("eu-kommissionären")."""
     head = low.rsplit("-", 1)[-1]
-    return any(_title_form(w) for w in (low, head, _definite_stem(head)))
+    after_e = head[:-1] if head.endswith("en") else head  # "ordföranden", "skogsägaren"
+    return any(_title_form(w) for w in (low, head, _definite_stem(head), after_e))
 
 
 def _title_form(low: str) -> bool:
@@ -493,7 +494,9 @@ def _left_subject(tokens: list[Token], cue_at: int) -> Found | None:
             opening = _comma_clause_start(tokens, i)
             if opening is None:
                 break
-            inner = [t for t in tokens[opening + 1 : i] if t.is_word]
+            inner = _outside_parentheses(tokens[opening + 1 : i])  # not the party: ", Eva Berg (M),"
+            if not inner:
+                break
             if inner[0].low in _RELATIVE_GENITIVES:
                 pass  # ", whose study warned …,": a relative clause about the name before it
             elif inner[0].low in ("som", "who", "which"):
@@ -559,6 +562,17 @@ def _left_subject(tokens: list[Token], cue_at: int) -> Found | None:
     if place:
         role = " ".join(p for p in (place, role) if p)
     return Found(phrase, tokens[cue_at].text, role, via, relative=relative)
+
+
+def _outside_parentheses(tokens: Sequence[Token]) -> list[Token]:
+    """The words of a clause that are not inside parentheses."""
+    words: list[Token] = []
+    depth = 0
+    for t in tokens:
+        depth += (t.text == "(") - (t.text == ")")
+        if depth == 0 and t.is_word:
+            words.append(t)
+    return words
 
 
 # Lowercase words between a subject and its verb ("Doyle later told", "X också säger").
@@ -841,7 +855,9 @@ def find_cue(tokens: list[Token]) -> Found | None:
             continue  # "X har inte svarat på frågor": the narrator reports that nothing was said
         if i + 1 < len(tokens) and tokens[i + 1].low == "upp" and tok.low in _SAY_FORMS:
             continue  # "har sagt upp sig": resigned; nobody speaks
-        left = _opening_relative(tokens, i) or _left_subject(tokens, i)
+        if i > 0 and tokens[i - 1].low in ("så", "so") and tok.low.startswith(("kallad", "called")):
+            continue  # "den så kallade Burgeskatten", "the so-called": a name, not speech
+        left = _opening_relative(tokens, i) or _left_subject(tokens, _coordinated_verb(tokens, i))
         if left:
             if left.phrase[0].low in ("det", "detta", "that", "this", "so", "das") and len(left.phrase) == 1:
                 right = _right_subject(tokens, i)
@@ -862,6 +878,23 @@ def find_cue(tokens: list[Token]) -> Found | None:
         if right and (i == 0 or not tokens[i - 1].is_word or tokens[i - 1].quoted or _fronted(tokens, i)):
             return right
     return None
+
+
+def _coordinated_verb(tokens: list[Token], cue_at: int) -> int:
+    """Where the subject of a cue verb is read from: the verb before "och"/"and" when the cue is
+    the second of two ("Statens vegvesen har avvist kravet og mener at …"), else the cue itself."""
+    if cue_at < 2 or tokens[cue_at - 1].low not in _CONJUNCTIONS:
+        return cue_at
+    for j in range(cue_at - 2, -1, -1):
+        tok = tokens[j]
+        if tok.quoted or not (tok.is_word or tok.text == ","):
+            return cue_at
+        if tok.low in cues.AUXILIARIES or tok.low in _FINITE_SV or tok.low in cues.CUE_VERBS:
+            return j
+    return cue_at
+
+
+_CONJUNCTIONS = frozenset({"och", "og", "and", "und", "samt"})
 
 
 def _opening_relative(tokens: list[Token], cue_at: int) -> Found | None:
@@ -1023,11 +1056,23 @@ def _according_phrase(tokens: list[Token], start: int, swedish: bool) -> tuple[l
             after_adjectives = (
                 len(phrase) > 1 and all(_adjective(p) for p in phrase[:-1]) and not _adjective(t)
             )
-            headed = t.low not in cues.PREPOSITIONS and (
-                t.is_cap or after_adjectives or _definite_head(t, tokens[j : j + 1])
+            headed = (
+                t.low not in cues.PREPOSITIONS
+                and t.low not in _GENITIVE_ADJECTIVES
+                and (t.is_cap or after_adjectives or _definite_head(t, tokens[j : j + 1]))
             )
-        if swedish and not capital and len(phrase) == 2 and phrase[0].low.endswith("s"):
-            break  # "kommunens pressmeddelande" and then the verb
+        nxt = tokens[j] if j < len(tokens) else None
+        title_before_name = _roleish(t.low) and nxt is not None and nxt.is_cap and nxt.is_word
+        # "museets egna uppgifter": an adjective, and the noun still to come
+        adjective = t.low in _GENITIVE_ADJECTIVES and nxt is not None and nxt.is_word and not nxt.is_cap
+        if (
+            swedish
+            and not capital
+            and len(phrase) == 2
+            and phrase[0].low.endswith("s")
+            and not (title_before_name or adjective)
+        ):
+            break  # "kommunens pressmeddelande" and then the verb; not "polisens presstalesperson Johan Ek"
         # Swedish V2: after a bare noun ("enligt domen") the verb follows at once.
         if swedish and not capital and len(phrase) == 1 and t.low not in cues.DETERMINERS:
             nxt = tokens[j] if j < len(tokens) else None
@@ -1041,6 +1086,12 @@ def _according_phrase(tokens: list[Token], start: int, swedish: bool) -> tuple[l
             if nxt is None or not (nxt.low in cues.PREPOSITIONS and nxt.low != "till"):
                 break
     return phrase, j, None
+
+
+# Adjectives that stand between a genitive and its noun: "museets egna uppgifter".
+_GENITIVE_ADJECTIVES = frozenset(
+    {"egna", "senaste", "nya", "officiella", "interna", "tidigare", "preliminära", "slutliga", "årliga"}
+)
 
 
 def _definite_head(tok: Token, following: list[Token]) -> bool:
@@ -1197,8 +1248,18 @@ def resolve(found: Found, registry: Registry, position: int) -> Attribution:
     )
     # "The Department of Health and Social Care": a name joined by a conjunction is one organisation.
     joined = any(w.lower() in ("and", "och", "&") for w in words) and _is_org(words)
+    # "en källa inom branschorganisationen Svenska Ägg", "a source at Voltaris": an unnamed source
+    # whose organisation is named, not a person of that name.
+    # "Health officials in Leicester": a place or organisation after a preposition, not a name.
+    described = words[: len(words) - len(name_words)]
+    unnamed = bool(described) and (
+        described[0].lower() in _INDEFINITE or described[-1].lower() in cues.PREPOSITIONS
+    )
     person = (
-        name_words and not _is_org(name_words) and found.relative != "which" and not (institution or joined)
+        name_words
+        and not _is_org(name_words)
+        and found.relative != "which"
+        and not (institution or joined or unnamed)
     )
     if person and (len(name_words) >= 2 or not determiner):
         titled = found.personal or _titled(role)
@@ -1209,6 +1270,7 @@ def resolve(found: Found, registry: Registry, position: int) -> Attribution:
     return _resolve_source(phrase, found, registry, position, mention)
 
 
+_INDEFINITE = frozenset({"en", "ett", "a", "an", "one"})
 _HONORIFICS = frozenset({"dr", "prof"})
 _POSTNOMINALS = frozenset({"KC", "QC", "MP", "MEP", "PHD"})  # not Jr/Sr: part of the name
 
@@ -1253,7 +1315,10 @@ def _resolve_source(
     words = [t.text for t in phrase]
     head = words[-1] if words else ""
     definite = len(words) == 1 or (len(words) == 2 and words[0].lower() in ("the", "den", "det"))
-    earlier = registry.by_role(head, position) if definite else None
+    # A capital inside the sentence names an organisation ("tror Jordbruksverket"), not a role of
+    # somebody whose title mentions it ("statsveterinär på Jordbruksverket").
+    proper = len(phrase) == 1 and phrase[0].is_cap and phrase[0].start > 0
+    earlier = registry.by_role(head, position) if definite and not proper else None
     if earlier is None and definite and head.lower() in _ORG_NOUNS:
         earlier = registry.organisation(
             head.lower(), position

@@ -436,6 +436,9 @@ PREPOSITIONS = frozenset(
         "via",
         "kring",
         "runt",
+        "ved",
+        "fra",
+        "bei",
         "in",
         "on",
         "at",
@@ -748,8 +751,10 @@ ROLE_SUFFIXES = (
     "analyst",
     "researcher",
     "kommissionär",
+    "ägare",
     # Danish, Norwegian and German titles ("havnefoged Jens Mikkelsen", "Bürgermeisterin Krämer")
-    "foged", "borgmester", "ordfører", "formand", "direktør", "bürgermeister", "bürgermeisterin",
+    "foged", "borgmester", "ordfører", "sekretær", "prosjektleder", "projektleder",
+    "formand", "direktør", "bürgermeister", "bürgermeisterin",
     "sprecher", "sprecherin", "ministerin", "vorsitzende", "vorsitzender", "anwohner", "anwohnerin",
 )  # fmt: skip
 # Endings of profession nouns ("hydrogeologist", "ekolog", "journalist", "politiker", "physician"),

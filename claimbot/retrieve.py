@@ -306,9 +306,16 @@ def fuse(
     *,
     lexical_weight: float = 0.35,
     speaker_bonus: float = 0.5,
+    language_share: float = 0.8,
 ) -> list[Scored]:
-    """One ranking from dense similarity (standardised per language), BM25 and the speaker match."""
-    z = standardise(similarities, groups)
+    """One ranking from dense similarity (standardised per language), BM25 and the speaker match.
+
+    The similarity is mostly standardised per language and partly over all candidates: fully per
+    language, the best of every language ranks near the top whatever its relevance, which pushed
+    answers down on articles written blind (MRR 0.770 -> 0.800 with 0.8; 0.819 -> 0.827 on ours)."""
+    per_language = standardise(similarities, groups)
+    overall = standardise(similarities, {})
+    z = {c: language_share * per_language[c] + (1 - language_share) * overall[c] for c in similarities}
     best_lex = max(lexical.values(), default=0.0) or 1.0
     favoured = set(speaker_ids)
     ranked = []

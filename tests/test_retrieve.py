@@ -117,3 +117,16 @@ def test_danish_norwegian_and_german_titles_answer_english_and_swedish_role_ques
     assert retrieve.speakers_by_role("What did the mayor say?", roles) == {"Sabine Krämer", "Jens Holm"}
     assert retrieve.speakers_by_role("Vad sa borgmästaren?", roles) == {"Sabine Krämer", "Jens Holm"}
     assert retrieve.speakers_by_role("What did the police say?", roles) == set()
+
+
+def test_the_best_of_another_language_does_not_outrank_a_much_closer_sentence() -> None:
+    # A Swedish question over Swedish, English and German articles, whose candidates are spread
+    # alike in each language, but English and German ones 0.08 less similar throughout.
+    sims = {"sv-best": 0.90, "en-best": 0.82, "de-best": 0.818}
+    for lang, low in (("sv", 0.80), ("en", 0.72), ("de", 0.718)):
+        sims |= {f"{lang}{i}": low + i * 0.004 for i in range(20)}
+    groups = {cid: cid[:2] for cid in sims}
+    assert retrieve.fuse(sims, {}, groups)[0].claim_id == "sv-best"
+    # Standardised per language alone, the best of every language scores alike, and one of the
+    # far less similar ones comes first.
+    assert retrieve.fuse(sims, {}, groups, language_share=1.0)[0].claim_id != "sv-best"

@@ -139,7 +139,9 @@ def speakers_named(question: str, speakers: Iterable[str]) -> set[str]:
     words = [transliterate(w) for w in _WORD.findall(fold(question))]
     text = " ".join(words)
     found = set()
-    variants = {speaker: name_variants(speaker) for speaker in speakers}
+    # A one-word description ("domen", "mannen", "laboratories") is a common noun, not a name: the
+    # question "Vad tyckte borgmästaren om domen?" does not ask what the verdict said.
+    variants = {s: name_variants(s) for s in speakers if " " in s.strip() or not s[:1].islower()}
     # Full names first, and blanked out once found: "Laura Chen" does not also name David Chen.
     for full in (True, False):
         hits = []

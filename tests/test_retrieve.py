@@ -130,3 +130,10 @@ def test_the_best_of_another_language_does_not_outrank_a_much_closer_sentence() 
     # Standardised per language alone, the best of every language scores alike, and one of the
     # far less similar ones comes first.
     assert retrieve.fuse(sims, {}, groups, language_share=1.0)[0].claim_id != "sv-best"
+
+
+def test_a_one_word_common_noun_source_is_not_named_by_a_question_that_uses_the_word() -> None:
+    speakers = {"domen": ["c1"], "Anna Weber": ["c2"], "Polisen": ["c3"], "en anonym rysk källa": ["c4"]}
+    assert retrieve.speakers_named("Vad tyckte borgmästaren i Kirchberg om domen?", speakers) == set()
+    assert retrieve.speakers_named("Vad säger polisen?", speakers) == {"Polisen"}
+    assert retrieve.speakers_named("Vad sa en anonym rysk källa?", speakers) == {"en anonym rysk källa"}

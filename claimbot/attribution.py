@@ -1228,6 +1228,8 @@ def resolve(found: Found, registry: Registry, position: int) -> Attribution:
     mention = " ".join(t.text for t in phrase)
     if len(phrase) == 1 and phrase[0].low in cues.PRONOUNS:
         return _resolve_pronoun(phrase[0].low, found, registry, position, mention)
+    if len(phrase) == 1 and phrase[0].low in _UNRESOLVED_PRONOUNS:
+        return NARRATION  # German "Er forderte …": somebody, but not a speaker called "Er"
     gender = next((_TITLE_GENDER[t.low] for t in phrase if t.low in _TITLE_GENDER), None)
     words = [t.text for t in phrase if t.low not in _TITLE_GENDER]
     letters: list[str] = []  # "Margaret Olu KC": letters after a name are a rank, not part of the name
@@ -1270,6 +1272,8 @@ def resolve(found: Found, registry: Registry, position: int) -> Attribution:
     return _resolve_source(phrase, found, registry, position, mention)
 
 
+# Pronouns of other languages that are also words of Swedish or English (see cues.PRONOUNS).
+_UNRESOLVED_PRONOUNS = frozenset({"er", "sie", "es", "wir", "ich", "ihr", "hij", "zij"})
 _INDEFINITE = frozenset({"en", "ett", "a", "an", "one"})
 _HONORIFICS = frozenset({"dr", "prof"})
 _POSTNOMINALS = frozenset({"KC", "QC", "MP", "MEP", "PHD"})  # not Jr/Sr: part of the name

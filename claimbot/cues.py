@@ -287,6 +287,8 @@ CUE_VERBS = frozenset(
         "bekrefter", "mener", "mente", "meint",
         # German ("sagte Bürgermeisterin Sabine Krämer", "sagt sie")
         "sagte", "erklärte", "erklärt", "betonte", "warnte", "kritisierte", "meinte", "sagten",
+        "sagt", "forderte", "fordert", "bedauerte", "bedauert", "kündigte", "teilte", "berichtete",
+        "bestätigte", "räumte", "verwies", "kritisiert", "warnt", "betont", "meint",
     ]
 )  # fmt: skip
 
@@ -439,6 +441,7 @@ PREPOSITIONS = frozenset(
         "ved",
         "fra",
         "bei",
+        "aus",
         "in",
         "on",
         "at",

@@ -832,3 +832,11 @@ def test_so_called_is_not_speech_and_a_document_keeps_its_adjective() -> None:
         "Försäkringsvärdet uppgår till 4,5 miljoner kronor, enligt museets egna uppgifter.\n"
     )
     assert [s for s, _ in _speakers(text)] == [None, "museets egna uppgifter"]
+
+
+def test_german_speech_verbs_and_a_pronoun_that_is_no_speaker_name() -> None:
+    text = (
+        "Überschrift\nBürgermeisterin Anna Weber (CDU) aus Kirchberg bedauerte die Entscheidung.\n"
+        "Er forderte die Landesregierung auf, die Planungen zu überprüfen.\n"
+    )
+    assert [s for s, _ in _speakers(text, "de")] == ["Anna Weber", None]

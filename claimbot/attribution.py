@@ -1172,7 +1172,11 @@ def split_role(words: list[str], registry: Registry) -> tuple[list[str], str | N
             break
     # A genitive before a two-word name is an affiliation: "TV4 Nyheternas Johan Fredriksson".
     for k in range(len(words) - 2, run_start - 1, -1):
-        if _genitive(words[k]) and len(words) - k - 1 >= 2:
+        if (
+            _genitive(words[k])
+            and len(words) - k - 1 >= 2
+            and words[k].lower() not in names.MALE | names.FEMALE
+        ):
             run_start = k + 1
             break
     # In a longer run, a known given name starts the name: "Östersund Eva Nordin".
@@ -1295,7 +1299,9 @@ def _person_name(
     if len(name_words) >= 2:
         full = " ".join(name_words)
         known = registry.by_surname(name_words[-1], position, gender)
-        return known if known and known.split()[0] == name_words[0] else full
+        # "Berglund Aho" after "Johanna Berglund Aho": a double surname names the same person.
+        same = known and (known.split()[0] == name_words[0] or known.endswith(f" {full}"))
+        return known if known and same else full
     known = registry.by_surname(name_words[0], position, gender)
     if known:
         return known

@@ -35,6 +35,8 @@ CUE_VERBS = frozenset(
         "berättade",
         "berättat",
         "hävdar",
+        "skyller",
+        "beklagar",
         "hävdade",
         "hävdat",
         "påstår",
@@ -284,7 +286,7 @@ CUE_VERBS = frozenset(
         # Danish and Norwegian ("siger havnefoged Jens Mikkelsen", "sier hun")
         "siger", "sagde", "sier", "oplyser", "oplyste", "opplyser", "opplyste", "fortæller",
         "fortalte", "forteller", "understreger", "understreket", "advarer", "tilføjer", "bekræfter",
-        "bekrefter", "mener", "mente", "meint",
+        "bekrefter", "mener", "mente", "meint", "afviser", "avviser", "vurderer", "påpeger", "påpeker",
         # German ("sagte Bürgermeisterin Sabine Krämer", "sagt sie")
         "sagte", "erklärte", "erklärt", "betonte", "warnte", "kritisierte", "meinte", "sagten",
         "sagt", "forderte", "fordert", "bedauerte", "bedauert", "kündigte", "teilte", "berichtete",

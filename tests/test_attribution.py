@@ -840,3 +840,31 @@ def test_german_speech_verbs_and_a_pronoun_that_is_no_speaker_name() -> None:
         "Er forderte die Landesregierung auf, die Planungen zu überprüfen.\n"
     )
     assert [s for s, _ in _speakers(text, "de")] == ["Anna Weber", None]
+
+
+def test_a_given_name_ending_in_s_is_no_genitive_and_a_double_surname_stays_one_person() -> None:
+    text = (
+        "Rubrik\nRegionstyrelsens ordförande Anders Åkesson Lind (M) säger att han fick veta det i går.\n"
+        "Projektledaren Johanna Berglund Aho säger att arbetet fortsätter.\n"
+        "Enligt Berglund Aho har flera intressenter hört av sig.\n"
+    )
+    assert [s for s, _ in _speakers(text)] == [
+        "Anders Åkesson Lind",
+        "Johanna Berglund Aho",
+        "Johanna Berglund Aho",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "speaker"),
+    [
+        ("Rederiets vd Mikael Strandh skyller konkursen på höjda bränslepriser.", "sv", "Mikael Strandh"),
+        (
+            "Kommunaldirektør Lars Bech-Nielsen afviser, at udskydelsen havde betydning.",
+            "da",
+            "Lars Bech-Nielsen",
+        ),
+    ],
+)
+def test_blaming_and_rejecting_are_claims(sentence: str, language: str, speaker: str) -> None:
+    assert _speakers(f"Rubrik\n{sentence}\n", language)[0][0] == speaker

@@ -16,6 +16,7 @@ from tests.conftest import DATA, ROOT
 SETS = {
     "tuned": (DATA / "questions.json", [ROOT / "seeds", DATA / "articles"]),
     "heldout": (DATA / "retrieval_heldout" / "questions.json", [DATA / "retrieval_heldout" / "articles"]),
+    "blind": (DATA / "retrieval_blind" / "questions.json", [DATA / "retrieval_blind" / "articles"]),
 }
 
 

@@ -220,7 +220,11 @@ class Registry:
             e
             for e in self.entities
             if e.position <= position
-            and (stem in (e.role or "").lower() or (e.kind is SpeakerKind.SOURCE and stem in e.name.lower()))
+            and (
+                # the head of a compound title: "kammaråklagare", not "djurparkschefen" for "djurparken"
+                any(stem in h[-len(stem) - 2 :] for h in _role_heads(e.role))
+                or (e.kind is SpeakerKind.SOURCE and stem in e.name.lower())
+            )
         ]
         return max(hits, key=lambda e: e.position) if hits else None
 
@@ -271,6 +275,19 @@ class Registry:
             if want is None or entity.gender in (None, want):
                 return entity
         return None
+
+
+def _role_heads(role: str | None) -> list[str]:
+    """The title words of a role, lowercased: "presstalesperson" of "polisens presstalesperson" and
+    of "presstalesperson vid polisregion Syd", so that "polisen" does not refer to its spokesperson;
+    both "försvarare" and "advokat" of "Mannens försvarare, advokat"."""
+    heads: list[str] = []
+    for part in (role or "").lower().split(","):
+        words = re.split(r"\s(?:" + "|".join(sorted(cues.PREPOSITIONS)) + r")\s", f" {part.strip()} ")[
+            0
+        ].split()
+        heads += words[-1:]
+    return heads
 
 
 def _possessive_role(words: Sequence[str]) -> tuple[str, str] | None:
@@ -1044,7 +1061,10 @@ def _according_phrase(tokens: list[Token], start: int, swedish: bool) -> tuple[l
         particle = phrase and t.low in ("von", "van", "de", "af", "der", "al")
         role_word = _roleish(t.low)
         next_cap = j + 1 < len(tokens) and tokens[j + 1].is_cap
-        if capital and not t.is_cap and not particle and not (role_word and next_cap):
+        owned = (
+            len(phrase) == 1 and _genitive(phrase[0].text) and t.low not in _FINITE_SV
+        )  # "Statens vegvesen"
+        if capital and not t.is_cap and not particle and not (role_word and next_cap) and not owned:
             break
         if t.low in _PARTICIPLE_STOPS or t.low in _FINITE_SV or (not swedish and t.low.endswith("ed")):
             via = _via_in(tokens[j:]) if t.low in _PARTICIPLE_STOPS else None

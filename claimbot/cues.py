@@ -110,6 +110,8 @@ CUE_VERBS = frozenset(
         "lovade",
         "lovat",
         "kräver",
+        "tillbakavisar",
+        "påminner",
         "krävde",
         "krävt",
         "beskriver",
@@ -287,6 +289,7 @@ CUE_VERBS = frozenset(
         "siger", "sagde", "sier", "oplyser", "oplyste", "opplyser", "opplyste", "fortæller",
         "fortalte", "forteller", "understreger", "understreket", "advarer", "tilføjer", "bekræfter",
         "bekrefter", "mener", "mente", "meint", "afviser", "avviser", "vurderer", "påpeger", "påpeker",
+        "forklarer", "forklarede", "krever", "kræver", "frykter", "frygter", "understreker",
         # German ("sagte Bürgermeisterin Sabine Krämer", "sagt sie")
         "sagte", "erklärte", "erklärt", "betonte", "warnte", "kritisierte", "meinte", "sagten",
         "sagt", "forderte", "fordert", "bedauerte", "bedauert", "kündigte", "teilte", "berichtete",
@@ -758,7 +761,7 @@ ROLE_SUFFIXES = (
     "kommissionär",
     "ägare",
     # Danish, Norwegian and German titles ("havnefoged Jens Mikkelsen", "Bürgermeisterin Krämer")
-    "foged", "borgmester", "ordfører", "sekretær", "prosjektleder", "projektleder",
+    "foged", "borgmester", "ordfører", "sekretær", "leder", "medlare", "mediator",
     "formand", "direktør", "bürgermeister", "bürgermeisterin",
     "sprecher", "sprecherin", "ministerin", "vorsitzende", "vorsitzender", "anwohner", "anwohnerin",
 )  # fmt: skip

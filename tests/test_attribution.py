@@ -868,3 +868,33 @@ def test_a_given_name_ending_in_s_is_no_genitive_and_a_double_surname_stays_one_
 )
 def test_blaming_and_rejecting_are_claims(sentence: str, language: str, speaker: str) -> None:
     assert _speakers(f"Rubrik\n{sentence}\n", language)[0][0] == speaker
+
+
+def test_an_organisation_does_not_refer_back_to_a_person_whose_title_only_mentions_it() -> None:
+    text = (
+        "Rubrik\n”Vi borde ha upptäckt skadan”, skriver djurparkschefen Eva Marie Lundgren i ett uttalande.\n"
+        "Lodjuret tog sig ut genom ett hål i stängslet, enligt djurparken.\n"
+        "”Vi har spårat djuret i två dygn”, säger Anna Ek, presstalesperson vid polisen.\n"
+        "Djuret sövdes strax efter klockan sex, uppger polisen.\n"
+        "Kammaråklagare Karin Lind yrkade på fängelse.\n"
+        "”Han var noggrann”, säger åklagaren.\n"
+    )
+    speakers = [s for s, _ in _speakers(text)]
+    assert speakers == ["Eva Marie Lundgren", "djurparken", "Anna Ek", "polisen", None, "Karin Lind"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "speaker"),
+    [
+        ("Ifølge Statens vegvesen må trafikken ledes om.", "no", "Statens vegvesen"),
+        ("Enligt EU:s regler gäller inte rätten till ersättning.", "sv", "EU:s regler"),
+        ("Enligt medlaren Lars-Göran Westerberg kan parterna kallas in.", "sv", "Lars-Göran Westerberg"),
+        (
+            "Næringsforeningen i Trondheim frykter at butikkene vil tape penger.",
+            "no",
+            "Næringsforeningen i Trondheim",
+        ),
+    ],
+)
+def test_owned_names_titles_and_nordic_verbs(sentence: str, language: str, speaker: str) -> None:
+    assert _speakers(f"Rubrik\n{sentence}\n", language)[0][0] == speaker

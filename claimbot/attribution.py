@@ -283,10 +283,7 @@ def _role_heads(role: str | None) -> list[str]:
     both "försvarare" and "advokat" of "Mannens försvarare, advokat"."""
     heads: list[str] = []
     for part in (role or "").lower().split(","):
-        words = re.split(r"\s(?:" + "|".join(sorted(cues.PREPOSITIONS)) + r")\s", f" {part.strip()} ")[
-            0
-        ].split()
-        heads += words[-1:]
+        heads += _ROLE_HEAD_END.split(f" {part.strip()} ", maxsplit=1)[0].split()[-1:]
     return heads
 
 

@@ -898,3 +898,22 @@ def test_an_organisation_does_not_refer_back_to_a_person_whose_title_only_mentio
 )
 def test_owned_names_titles_and_nordic_verbs(sentence: str, language: str, speaker: str) -> None:
     assert _speakers(f"Rubrik\n{sentence}\n", language)[0][0] == speaker
+
+
+@pytest.mark.parametrize("folder", ["retrieval_blind", "retrieval_fresh"])
+def test_speakers_of_articles_written_blind(folder: str) -> None:
+    # Labelled by their writers, who never saw claimbot's speakers. Some labels follow another
+    # convention ("the airline" labelled "Aurora Air"), so the bar is a share, set below what the
+    # rules reach now (0.885 and 0.845): a regression fails it, a convention does not.
+    from claimbot.sources import iter_source_files, with_language
+
+    labels = {
+        x["text"]: x["speaker"] for x in json.loads((DATA / folder / "speakers.json").read_text("utf-8"))
+    }
+    files = iter_source_files([DATA / folder / "articles"])
+    articles = [parse_article(with_language(read_article(p))).claims for p in files]
+    # The articles with labels (set 1 of retrieval_blind has none); unlabelled sentences are the narrator's.
+    claims = [c for claims in articles if any(c.text in labels for c in claims) for c in claims]
+    assert len([c for c in claims if c.text in labels]) == len(labels)
+    right = sum(same_speaker(labels.get(c.text), c.speaker) for c in claims)
+    assert right / len(claims) >= 0.82, f"{right}/{len(claims)}"

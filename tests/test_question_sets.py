@@ -17,6 +17,7 @@ SETS = {
     "tuned": (DATA / "questions.json", [ROOT / "seeds", DATA / "articles"]),
     "heldout": (DATA / "retrieval_heldout" / "questions.json", [DATA / "retrieval_heldout" / "articles"]),
     "blind": (DATA / "retrieval_blind" / "questions.json", [DATA / "retrieval_blind" / "articles"]),
+    "fresh": (DATA / "retrieval_fresh" / "questions.json", [DATA / "retrieval_fresh" / "articles"]),
 }
 
 

@@ -1058,9 +1058,8 @@ def _according_phrase(tokens: list[Token], start: int, swedish: bool) -> tuple[l
         particle = phrase and t.low in ("von", "van", "de", "af", "der", "al")
         role_word = _roleish(t.low)
         next_cap = j + 1 < len(tokens) and tokens[j + 1].is_cap
-        owned = (
-            len(phrase) == 1 and _genitive(phrase[0].text) and t.low not in _FINITE_SV
-        )  # "Statens vegvesen"
+        # "Statens vegvesen", "EU:s regler": a capitalised genitive owns the lowercase noun after it.
+        owned = len(phrase) == 1 and _genitive(phrase[0].text) and t.low not in _FINITE_SV
         if capital and not t.is_cap and not particle and not (role_word and next_cap) and not owned:
             break
         if t.low in _PARTICIPLE_STOPS or t.low in _FINITE_SV or (not swedish and t.low.endswith("ed")):
@@ -1092,7 +1091,6 @@ def _according_phrase(tokens: list[Token], start: int, swedish: bool) -> tuple[l
             break  # "kommunens pressmeddelande" and then the verb; not "polisens presstalesperson Johan Ek"
         # Swedish V2: after a bare noun ("enligt domen") the verb follows at once.
         if swedish and not capital and len(phrase) == 1 and t.low not in cues.DETERMINERS:
-            nxt = tokens[j] if j < len(tokens) else None
             if nxt is not None and _adjective(t) and nxt.is_word and not nxt.is_cap:
                 continue  # an adjective: "enligt ryska medier"
             if nxt is not None and t.low.endswith("s") and nxt.is_word and not nxt.is_cap:
@@ -1271,9 +1269,8 @@ def resolve(found: Found, registry: Registry, position: int) -> Attribution:
     )
     # "The Department of Health and Social Care": a name joined by a conjunction is one organisation.
     joined = any(w.lower() in ("and", "och", "&") for w in words) and _is_org(words)
-    # "en källa inom branschorganisationen Svenska Ägg", "a source at Voltaris": an unnamed source
-    # whose organisation is named, not a person of that name.
-    # "Health officials in Leicester": a place or organisation after a preposition, not a name.
+    # "en källa inom branschorganisationen Svenska Ägg", "a source at Voltaris", "Health officials
+    # in Leicester": an unnamed source whose organisation or place is named, not a person so named.
     described = words[: len(words) - len(name_words)]
     unnamed = bool(described) and (
         described[0].lower() in _INDEFINITE or described[-1].lower() in cues.PREPOSITIONS

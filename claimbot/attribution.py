@@ -710,9 +710,14 @@ def _comma_clause_start(tokens: list[Token], comma_at: int) -> int | None:
         return None
     if inner[0].low in _RELATIVES:
         return j
-    if any(t.low in _FINITE_SV or t.low in cues.CUE_VERBS for t in inner):
+    if any(t.low in _FINITE_SV or t.low in cues.CUE_VERBS or _passive_past(t) for t in inner):
         return None
     return j
+
+
+def _passive_past(tok: Token) -> bool:
+    """A Swedish s-passive in the past ("sövdes", "hittades"): a clause with a verb, no apposition."""
+    return not tok.is_cap and len(tok.low) > 5 and tok.low.endswith("des")
 
 
 def _via_in(tokens: list[Token]) -> str | None:

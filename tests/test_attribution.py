@@ -849,7 +849,7 @@ def test_an_organisation_does_not_refer_back_to_a_person_whose_title_only_mentio
         "Rubrik\n”Vi borde ha upptäckt skadan”, skriver djurparkschefen Eva Marie Lundgren i ett uttalande.\n"
         "Lodjuret tog sig ut genom ett hål i stängslet, enligt djurparken.\n"
         "”Vi har spårat djuret i två dygn”, säger Anna Ek, presstalesperson vid polisen.\n"
-        "Djuret sövdes strax efter klockan sex, uppger polisen.\n"
+        "Djuret, en fyraårig hona vid namn Tova, sövdes strax efter klockan sex, uppger polisen.\n"
         "Kammaråklagare Karin Lind yrkade på fängelse.\n"
         "”Han var noggrann”, säger åklagaren.\n"
     )

@@ -751,7 +751,11 @@ def _right_subject(tokens: list[Token], cue_at: int) -> Found | None:
             break
         if phrase and phrase[-1].is_cap and not tok.is_cap and not _continues_name(phrase[-1], tok):
             break  # "klagade Lavrov över att", "krävde Putin samtidigt att": the name has ended
-        if phrase and (tok.low in _FINITE_SV or tok.low in cues.AUXILIARIES):
+        if (
+            phrase
+            and (tok.low in _FINITE_SV or tok.low in cues.AUXILIARIES)
+            and not _title_before_name(tokens, i)
+        ):
             break  # "said the government had ignored …": a finite verb ends the subject
         phrase.append(tok)
         i += 1
@@ -765,10 +769,20 @@ def _right_subject(tokens: list[Token], cue_at: int) -> Found | None:
     if after in _FINITE_SV or (after in cues.AUXILIARIES and after not in ("also", "too", "then")):
         return None  # "said Oslo would wait": the subject of the reported clause, not of the verb
     first = phrase[0]
-    definite = first.low.endswith(("en", "et", "na", "erna", "arna"))
-    # "säger utrikesminister Lavrov", "säger kommunens presschef Anna Ek"
+    # "säger källan", "säger kvinnan": a definite noun (not "man", "sedan")
+    definite = first.low.endswith(("en", "et", "na", "erna", "arna")) or (
+        first.low.endswith("an") and len(first.low) >= 5 and first.low not in _NOT_DEFINITE
+    )
+    # "säger utrikesminister Lavrov", "säger kommunens presschef Anna Ek", and with the name in an
+    # apposition: "siger foreningens formand, Sofie Damgaard"
     titled = any(_roleish(t.low) for t in phrase[:-1]) and phrase[-1].is_cap
+    titled = titled or (_genitive(first.text) and len(phrase) == 2 and _roleish(phrase[1].low))
     sources = first.low in _SOURCE_NOUNS  # "uppger källor för Dagens Nyheter"
+    if len(phrase) == 1 and definite and _roleish(first.low):
+        placed = _title_place_name(tokens, i)
+        if placed is not None:  # "säger statssekreteraren på Näringsdepartementet Maria Holm Eriksson"
+            name, place = placed
+            return Found(name, tokens[cue_at].text, f"{first.text} {place}")
     if not (
         first.is_cap
         or first.low in cues.PRONOUNS
@@ -788,6 +802,28 @@ def _right_subject(tokens: list[Token], cue_at: int) -> Found | None:
             return Found(names, tokens[cue_at].text, " ".join(t.text for t in phrase))
         role = role or _described(tokens, i + 1)
     return Found(phrase, tokens[cue_at].text, role)
+
+
+def _title_place_name(tokens: list[Token], i: int) -> tuple[list[Token], str] | None:
+    """The name and the place in "… på Näringsdepartementet Maria Holm Eriksson." at the end of a
+    sentence, after a title: one capitalised word for the place, two or three for the name."""
+    rest = [t for t in tokens[i:] if t.is_word]
+    if tokens[-1].text not in ".!" or len(rest) not in (4, 5) or rest[0].low not in cues.PREPOSITIONS:
+        return None
+    if not all(t.is_cap and not t.quoted for t in rest[1:]) or rest[1].text.endswith("s"):
+        return None
+    if any(not t.is_word for t in tokens[i:-1]):
+        return None  # a comma or parenthesis: another construction
+    return rest[2:], f"{rest[0].text} {rest[1].text}"
+
+
+# Words ending in -an after a speech verb that are no definite nouns.
+_NOT_DEFINITE = frozenset({"sedan", "redan", "annan"})
+
+
+def _title_before_name(tokens: list[Token], i: int) -> bool:
+    """A title that is also a Swedish verb, followed by a name: "sier daglig leder Ingrid Fossum"."""
+    return _roleish(tokens[i].low) and i + 1 < len(tokens) and tokens[i + 1].is_cap
 
 
 def _after_party(tokens: list[Token], i: int) -> int:
@@ -862,7 +898,8 @@ def find_cue(tokens: list[Token]) -> Found | None:
     words = [t for t in tokens if t.is_word and not t.quoted]
     title_case = sum(t.is_cap for t in words) >= 0.6 * len(words)  # "Minister Says Tariffs Will Rise"
     for i, tok in enumerate(tokens):
-        if tok.quoted or tok.low not in cues.CUE_VERBS:
+        clause_cue = tok.low in cues.CLAUSE_CUES and _followed_by_clause(tokens, i)
+        if tok.quoted or not (tok.low in cues.CUE_VERBS or clause_cue):
             continue
         if tok.is_cap and not title_case and any(t.is_word for t in tokens[:i]):
             continue  # part of a name: "the United States", not the verb "states"
@@ -1399,6 +1436,8 @@ def build_registry(text: str) -> Registry:
         name, role = split_role(words, registry)
         if len(name) < 2 or _is_org(name) or any(w.lower() in cues.ROLE_WORDS for w in name):
             continue
+        if _org_head(name):  # "Nordviks Sparbank": an organisation, registered below
+            continue
         before = body[: m.start()].split()[-1:] if m.start() else []
         if not role and before and _roleish(before[0].lower()):
             role = before[0]
@@ -1407,7 +1446,35 @@ def build_registry(text: str) -> Registry:
         entity = registry.find(" ".join(name))
         if age and entity is not None:
             entity.age = entity.age or age.group(1)
+    for org in _organisations(body):
+        registry.add(org, -1, SpeakerKind.SOURCE)
     return registry
+
+
+_CAPITALISED = rf"(?<![\w-]){_UPPER}[\w-]+(?:[ ]+(?:(?:of|for|and|&)[ ]+)?{_UPPER}[\w-]+)*"
+_ORG_NAMES = (
+    re.compile(rf"{_CAPITALISED}[ ]+{_LOWER}[\w-]+"),  # "Skogsbergs djurpark", "Trondheim kommune"
+    re.compile(_CAPITALISED),  # "University of Northbridge", "Nordviks Sparbank"
+)
+
+
+def _organisations(body: str) -> list[str]:
+    """Names of organisations in the text that a definite noun can refer back to, by their head:
+    "Skogsbergs djurpark" ("djurparken"), "University of Northbridge" ("the university")."""
+    found = []
+    for pattern in _ORG_NAMES:
+        for m in pattern.finditer(body):
+            words = m.group().split()
+            while words and (words[0].lower() in cues.PREPOSITIONS or words[0].lower() in cues.DETERMINERS):
+                words = words[1:]  # "Enligt Skogsbergs djurpark", "The University of …"
+            if len(words) >= 2 and _org_head(words[-1:] if words[-1].islower() else words):
+                found.append(" ".join(words))
+    return found
+
+
+def _org_head(words: Sequence[str]) -> bool:
+    """Whether a name's first or last word is (or ends in) an organisation noun: "Sparbank"."""
+    return any(w.lower().endswith(cues.ORG_HEADS) for w in (words[0], words[-1]))
 
 
 # ---------------------------------------------------------------- the article
@@ -1542,6 +1609,9 @@ def _tail_cue(tokens: list[Token]) -> bool:
 def _note_mentions(sentence: _Sentence, registry: Registry) -> None:
     """People named in a sentence become the most recent candidates for later pronouns."""
     text = sentence.segment.text
+    for entity in registry.entities:
+        if entity.kind is SpeakerKind.SOURCE and entity.name in text:  # "Skogsbergs djurpark"
+            registry.touch(entity.name, sentence.segment.start + text.index(entity.name))
     for person in registry.people():
         parts = person.name.split()
         found = [m.start() for m in re.finditer(rf"\b{re.escape(parts[-1])}\b", text)]

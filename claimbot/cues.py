@@ -285,11 +285,18 @@ CUE_VERBS = frozenset(
         "hoped",
         "fears",
         "feared",
+        "apologised",
+        "apologized",
+        "apologises",
+        "apologizes",
+        "nekar",
+        "nekade",
         # Danish and Norwegian ("siger havnefoged Jens Mikkelsen", "sier hun")
         "siger", "sagde", "sier", "oplyser", "oplyste", "opplyser", "opplyste", "fortæller",
         "fortalte", "forteller", "understreger", "understreket", "advarer", "tilføjer", "bekræfter",
         "bekrefter", "mener", "mente", "meint", "afviser", "avviser", "vurderer", "påpeger", "påpeker",
-        "forklarer", "forklarede", "krever", "kræver", "frykter", "frygter", "understreker",
+        "forklarer", "forklarede", "krever", "kræver", "frykter", "frygter", "understreker", "kalder",
+        "kaldte", "kaller", "kalte",
         # German ("sagte Bürgermeisterin Sabine Krämer", "sagt sie")
         "sagte", "erklärte", "erklärt", "betonte", "warnte", "kritisierte", "meinte", "sagten",
         "sagt", "forderte", "fordert", "bedauerte", "bedauert", "kündigte", "teilte", "berichtete",
@@ -318,8 +325,15 @@ WEAK_CUES = frozenset(
         "tyckte",
         "repeats",
         "repeated",
+        "apologised",  # "has apologised after …" reports an act; "apologised and said that …" speaks
+        "apologized",
+        "apologises",
+        "apologizes",
     }
 )
+# Verbs that are cues only directly before a clause, not in CUE_VERBS: "Lindgren vill att staden …"
+# is a demand and "räknar med att" an expectation; "vill bygga" is not speech.
+CLAUSE_CUES = frozenset({"vill", "räknar", "räknade", "rapporterar", "rapporterade"})
 
 ACCORDING_TO = ("enligt", "according to", "ifølge")
 # Fronted like Swedish "enligt": "Ifølge kommunen …" (not German "laut": it also means "loud").
@@ -761,8 +775,8 @@ ROLE_SUFFIXES = (
     "kommissionär",
     "ägare",
     # Danish, Norwegian and German titles ("havnefoged Jens Mikkelsen", "Bürgermeisterin Krämer")
-    "foged", "borgmester", "ordfører", "sekretær", "leder", "medlare", "mediator",
-    "formand", "direktør", "bürgermeister", "bürgermeisterin",
+    "foged", "borgmester", "ordfører", "sekretær", "leder", "medlare", "mediator", "medlem", "rådmand",
+    "kommunikatör", "formand", "direktør", "bürgermeister", "bürgermeisterin",
     "sprecher", "sprecherin", "ministerin", "vorsitzende", "vorsitzender", "anwohner", "anwohnerin",
 )  # fmt: skip
 # Endings of profession nouns ("hydrogeologist", "ekolog", "journalist", "politiker", "physician"),
@@ -902,6 +916,7 @@ ORG_WORDS = frozenset(
 ORG_WORDS = ORG_WORDS | frozenset(
     "service office agency administration authority bureau center centre network capital holdings "
     "pharma energy motors airlines systems technologies partners media studios verket "
+    "resources industries mining minerals asa gmbh "
     # States are not people: "the United States", "the Czech Republic", "the United Arab Emirates".
     "states kingdom republic emirates nations federation "
     "directorate inspectorate secretariat trust society alliance coalition league college academy "
@@ -910,3 +925,11 @@ ORG_WORDS = ORG_WORDS | frozenset(
 # Last words of sports clubs' names: "Ashford Rovers said", "Millbrook United confirmed".
 CLUB_WORDS = frozenset("fc rovers united athletic wanderers hotspur albion club klubb".split())
 ORG_WORDS = ORG_WORDS | CLUB_WORDS
+# Heads of organisation names by which an article refers back to them with a definite noun:
+# "Skogsbergs djurpark" ... "djurparken", "University of Northbridge" ... "the university",
+# "Nordviks Sparbank" ... "banken", "Trondheim kommune" ... "kommunen".
+ORG_HEADS = (
+    "kommun", "kommune", "region", "djurpark", "dyrepark", "museum", "sjukhus", "sygehus", "sykehus",
+    "universitet", "university", "högskola", "bank", "council", "hospital", "zoo", "airline",
+    "airlines", "airport", "flygplats", "lufthavn", "rederi", "school", "skola",
+)  # fmt: skip

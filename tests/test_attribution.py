@@ -882,11 +882,108 @@ def test_owned_names_titles_and_speech_verbs_of_blaming_rejecting_and_fearing(
     assert _speakers(f"Rubrik\n{sentence}\n", language)[0][0] == speaker
 
 
+@pytest.mark.parametrize(
+    ("sentence", "language", "expected"),
+    [
+        # A title that is also a Swedish verb ("leder"), before the name after the cue.
+        (
+            "– Butikkene klarer det ikke, sier daglig leder Ingrid Marie Fossum i Næringsforeningen.",
+            "no",
+            ("Ingrid Marie Fossum", "daglig leder"),
+        ),
+        (
+            '"Det er de ældre, der betaler", siger byrådsmedlem Jakob Lindholm Friis (V).',
+            "da",
+            ("Jakob Lindholm Friis", "byrådsmedlem"),
+        ),
+        # A genitive title after the cue, the name in an apposition.
+        (
+            '"Biblioteket er det eneste sted", siger foreningens formand, Sofie Damgaard.',
+            "da",
+            ("Sofie Damgaard", "foreningens formand"),
+        ),
+        (
+            "Rådmand for Kultur Mette Skovgaard-Holm (S) kalder forslaget nødvendigt.",
+            "da",
+            ("Mette Skovgaard-Holm", "Rådmand for Kultur"),
+        ),
+        # "vill att" states a demand; "vill bygga" does not speak.
+        (
+            "Nämndens ordförande Per-Erik Lindgren (M) vill att staden bygger mer.",
+            "sv",
+            ("Per-Erik Lindgren", "Nämndens ordförande"),
+        ),
+        ("Nämndens ordförande Per-Erik Lindgren (M) vill bygga fler vägar.", "sv", (None, None)),
+        ("Huvudmannen, en 41-årig man från Mölndal, nekar till brott.", "sv", ("Huvudmannen", None)),
+        # "räknar med att", "rapporterade att": an expectation and a report; "räknar med" alone is not.
+        (
+            "Bolaget bakom projektet, brittiska Arctic Copper Resources, räknar med att gruvan öppnar.",
+            "sv",
+            ("Arctic Copper Resources", None),
+        ),
+        ("Vi räknar med fler besökare i år.", "sv", (None, None)),
+        (
+            "Under 2023 rapporterade ortopedkliniken att nästan alla opererades i tid.",
+            "sv",
+            ("ortopedkliniken", None),
+        ),
+        (
+            "I ett mejl skriver klinikens kommunikatör Sara Mattsson att kliniken inte kan svara.",
+            "sv",
+            ("Sara Mattsson", "klinikens kommunikatör"),
+        ),
+        # A title, its department and the name at the end of the sentence.
+        (
+            "– Det är viktigt, säger statssekreteraren på Näringsdepartementet Maria Holm Eriksson.",
+            "sv",
+            ("Maria Holm Eriksson", "statssekreteraren på Näringsdepartementet"),
+        ),
+        # "apologised" reports an act, unless a coordinated speech verb follows.
+        ("The University of Northbridge has apologised after sending offers in error.", "en", (None, None)),
+        (
+            "Chief executive Simon Carraway apologised to customers and said they would get refunds.",
+            "en",
+            ("Simon Carraway", "Chief executive"),
+        ),
+    ],
+)
+def test_titles_after_the_cue_demands_and_apologies(
+    sentence: str, language: str, expected: tuple[str | None, str | None]
+) -> None:
+    assert _speakers(f"Rubrik\n{sentence}\n", language) == [expected]
+
+
+def test_a_definite_noun_refers_back_to_a_named_organisation_or_an_earlier_source() -> None:
+    text = (
+        "Rubrik\nLodjuret rymde från Skogsbergs djurpark i Gävle på måndagen.\n"
+        "Djurparken tillbakavisar uppgiften.\n"
+        "Nordviks Sparbank har fått en varning av Finansinspektionen.\n"
+        "Bankens vd lämnar sin post, uppger banken.\n"
+        "En källa inom regionen säger att siffran var för bra för att vara sann.\n"
+        "– Alla visste att listorna rensades, säger källan, som vill vara anonym.\n"
+    )
+    speakers = [s for s, _ in _speakers(text)]
+    assert speakers == [
+        None,
+        "Skogsbergs djurpark",
+        None,
+        "Nordviks Sparbank",
+        "en källa inom regionen",
+        "en källa inom regionen",
+    ]
+    english = (
+        "Title\nThe University of Northbridge sent 1,200 offers in error.\n"
+        "According to the university, a test batch was sent by mistake.\n"
+        "Museum director Anna Berg was not available for comment.\n"
+    )
+    assert [s for s, _ in _speakers(english, "en")] == [None, "University of Northbridge", None]
+
+
 @pytest.mark.parametrize("folder", ["retrieval_blind", "retrieval_fresh"])
 def test_speakers_of_articles_written_blind(folder: str) -> None:
     # Labelled by their writers, who never saw claimbot's speakers. Some labels follow another
     # convention ("the airline" labelled "Aurora Air"), so the bar is a share, set below what the
-    # rules reach now (0.885 and 0.842): a regression fails it, a convention does not.
+    # rules reach now (0.904 and 0.878): a regression fails it, a convention does not.
     from claimbot.sources import iter_source_files, with_language
 
     labels = {

@@ -484,6 +484,10 @@ def _left_subject(tokens: list[Token], cue_at: int) -> Found | None:
     relative: str | None = None
     closed = False  # a comma stands between the phrase read so far and the verb
     i = cue_at - 1
+    listed = _listing_relative(tokens, cue_at)
+    if listed is not None:  # ", which represents … in Norway, Sweden and Finland, said"
+        relative, via, closed = tokens[listed + 1].low, _via_in(tokens[listed + 1 : cue_at]), True
+        i = listed - 1
     while i >= 0:
         tok = tokens[i]
         if tok.quoted or tok.text in _QUOTE_MARKS:
@@ -518,6 +522,8 @@ def _left_subject(tokens: list[Token], cue_at: int) -> Found | None:
                 relative = inner[0].low
             elif _ends_in_name(inner):
                 return _apposed_name(tokens, opening, inner, via)
+            elif _ends_in_name(_without_home(inner)):  # ", 18-year-old Ellie Brandon from Sheffield,"
+                return _apposed_name(tokens, opening, _without_home(inner), via)
             elif len(inner) == 1 and inner[0].text.isdigit():
                 pass  # an age: "Daniel Ferris, 41, said"
             else:
@@ -576,6 +582,32 @@ def _left_subject(tokens: list[Token], cue_at: int) -> Found | None:
     if place:
         role = " ".join(p for p in (place, role) if p)
     return Found(phrase, tokens[cue_at].text, role, via, relative=relative)
+
+
+def _without_home(inner: list[Token]) -> list[Token]:
+    """An apposition without the place a person comes from: "18-year-old Ellie Brandon" of
+    "18-year-old Ellie Brandon from Sheffield"."""
+    for k in range(2, len(inner) - 1):
+        if inner[k].low in ("from", "från", "fra", "aus") and all(t.is_cap for t in inner[k + 1 :]):
+            return inner[:k]
+    return inner
+
+
+def _listing_relative(tokens: list[Token], cue_at: int) -> int | None:
+    """The comma that opens a relative clause with commas of its own (a list) right before the verb:
+    ", which represents Sami organisations in Norway, Sweden, Finland and Russia, said"."""
+    if cue_at < 2 or tokens[cue_at - 1].text != ",":
+        return None
+    commas = 0
+    for j in range(cue_at - 2, max(-1, cue_at - 30), -1):
+        tok = tokens[j]
+        if tok.quoted or tok.low in cues.CUE_VERBS:
+            return None
+        if tok.text == ",":
+            commas += 1
+            if tokens[j + 1].low in ("som", "who", "which"):
+                return j if commas >= 2 else None
+    return None
 
 
 def _outside_parentheses(tokens: Sequence[Token]) -> list[Token]:
@@ -751,6 +783,8 @@ def _right_subject(tokens: list[Token], cue_at: int) -> Found | None:
             break
         if phrase and phrase[-1].is_cap and not tok.is_cap and not _continues_name(phrase[-1], tok):
             break  # "klagade Lavrov över att", "krävde Putin samtidigt att": the name has ended
+        if len(phrase) == 1 and _definite_noun(phrase[0]) and not tok.is_cap and not _roleish(tok.low):
+            break  # "uppmanade polisen boende i Hille att …": a definite noun, then the object
         if (
             phrase
             and (tok.low in _FINITE_SV or tok.low in cues.AUXILIARIES)
@@ -802,6 +836,10 @@ def _right_subject(tokens: list[Token], cue_at: int) -> Found | None:
             return Found(names, tokens[cue_at].text, " ".join(t.text for t in phrase))
         role = role or _described(tokens, i + 1)
     return Found(phrase, tokens[cue_at].text, role)
+
+
+def _definite_noun(tok: Token) -> bool:
+    return not tok.is_cap and len(tok.low) >= 5 and tok.low.endswith(("en", "et"))
 
 
 def _title_place_name(tokens: list[Token], i: int) -> tuple[list[Token], str] | None:
@@ -1291,6 +1329,9 @@ def resolve(found: Found, registry: Registry, position: int) -> Attribution:
         return _resolve_pronoun(phrase[0].low, found, registry, position, mention)
     if len(phrase) == 1 and phrase[0].low in _UNRESOLVED_PRONOUNS:
         return NARRATION  # German "Er forderte …": somebody, but not a speaker called "Er"
+    if len(phrase) >= 2 and phrase[0].low in _GENERIC_ORGS and all(t.is_cap for t in phrase[1:]):
+        # "Organisationen Djurrättsalliansen kräver": the organisation's name, without its kind
+        return _resolve_source(phrase[1:], found, registry, position, " ".join(t.text for t in phrase[1:]))
     gender = next((_TITLE_GENDER[t.low] for t in phrase if t.low in _TITLE_GENDER), None)
     words = [t.text for t in phrase if t.low not in _TITLE_GENDER]
     letters: list[str] = []  # "Margaret Olu KC": letters after a name are a rank, not part of the name
@@ -1335,6 +1376,11 @@ def resolve(found: Found, registry: Registry, position: int) -> Attribution:
 # Pronouns of other languages that are also words of Swedish or English (see cues.PRONOUNS).
 _UNRESOLVED_PRONOUNS = frozenset({"er", "sie", "es", "wir", "ich", "ihr", "hij", "zij"})
 _INDEFINITE = frozenset({"en", "ett", "a", "an", "one"})
+# Definite nouns of a kind of organisation, before its name: "Organisationen Djurrättsalliansen".
+# Not compounds, which say more: "Supporterföreningen Gula Muren".
+_GENERIC_ORGS = frozenset(
+    {"organisationen", "föreningen", "förbundet", "bolaget", "företaget", "stiftelsen", "partiet"}
+)
 _HONORIFICS = frozenset({"dr", "prof"})
 _POSTNOMINALS = frozenset({"KC", "QC", "MP", "MEP", "PHD"})  # not Jr/Sr: part of the name
 

@@ -329,6 +329,8 @@ WEAK_CUES = frozenset(
         "apologized",
         "apologises",
         "apologizes",
+        "recalls",  # "recalled 80,000 toys" is no speech; "she recalled that …" is
+        "recalled",
     }
 )
 # Verbs that are cues only directly before a clause, not in CUE_VERBS: "Lindgren vill att staden …"

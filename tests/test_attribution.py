@@ -938,6 +938,31 @@ def test_owned_names_titles_and_speech_verbs_of_blaming_rejecting_and_fearing(
             "sv",
             ("Maria Holm Eriksson", "statssekreteraren på Näringsdepartementet"),
         ),
+        # A relative clause with a list of its own; a name with an age and a home town.
+        (
+            "A spokesperson for the Saami Council, which represents Sami groups in Norway, Sweden,"
+            " Finland and Russia, said the group would act.",
+            "en",
+            ("a spokesperson for the Saami Council", None),
+        ),
+        (
+            "One applicant, 18-year-old Ellie Brandon from Sheffield, said she had cried.",
+            "en",
+            ("Ellie Brandon", "One applicant, 18-year-old"),
+        ),
+        # A definite noun and the object of the verb; a bare kind of organisation before its name.
+        ("Under natten uppmanade polisen boende i Hille att stanna inne.", "sv", ("polisen", None)),
+        (
+            "Organisationen Djurrättsalliansen kräver att djurparken granskas.",
+            "sv",
+            ("Djurrättsalliansen", None),
+        ),
+        (
+            "Supporterföreningen Gula Muren kräver att styrelsen avgår.",
+            "sv",
+            ("Supporterföreningen Gula Muren", None),
+        ),
+        ("Toy retailer BrightBox has recalled around 80,000 wooden toys.", "en", (None, None)),
         # "apologised" reports an act, unless a coordinated speech verb follows.
         ("The University of Northbridge has apologised after sending offers in error.", "en", (None, None)),
         (

@@ -810,7 +810,8 @@ def _right_subject(tokens: list[Token], cue_at: int) -> Found | None:
     # "säger utrikesminister Lavrov", "säger kommunens presschef Anna Ek", and with the name in an
     # apposition: "siger foreningens formand, Sofie Damgaard"
     titled = any(_roleish(t.low) for t in phrase[:-1]) and phrase[-1].is_cap
-    titled = titled or (_genitive(first.text) and len(phrase) == 2 and _roleish(phrase[1].low))
+    owned_title = not phrase[-1].is_cap and _roleish(phrase[-1].low)  # "Kolding Kommunes beredskabschef"
+    titled = titled or (owned_title and any(_genitive(t.text) for t in phrase[:-1]))
     sources = first.low in _SOURCE_NOUNS  # "uppger källor för Dagens Nyheter"
     if len(phrase) == 1 and definite and _roleish(first.low):
         placed = _title_place_name(tokens, i)
@@ -830,7 +831,7 @@ def _right_subject(tokens: list[Token], cue_at: int) -> Found | None:
     i = _after_party(tokens, i)  # "säger Annika Dahlberg (S), ordförande i …"
     if i < len(tokens) and tokens[i].text == ",":
         role = _appositive(tokens, i + 1)
-        if role and not phrase[0].is_cap and _name_run(tokens[i + 1 : i + 6]):
+        if role and (not phrase[0].is_cap or owned_title) and _name_run(tokens[i + 1 : i + 6]):
             # "said the mayor, Tom Ellis": the apposition is the name.
             names = [t for t in tokens[i + 1 : i + 6] if t.is_word and t.is_cap]
             return Found(names, tokens[cue_at].text, " ".join(t.text for t in phrase))
@@ -1152,10 +1153,12 @@ def _according_phrase(tokens: list[Token], start: int, swedish: bool) -> tuple[l
             after_adjectives = (
                 len(phrase) > 1 and all(_adjective(p) for p in phrase[:-1]) and not _adjective(t)
             )
+            # "kommunens egen opgørelse": the noun after a genitive's adjective
+            owned_noun = len(phrase) > 2 and phrase[-2].low in _GENITIVE_ADJECTIVES
             headed = (
                 t.low not in cues.PREPOSITIONS
                 and t.low not in _GENITIVE_ADJECTIVES
-                and (t.is_cap or after_adjectives or _definite_head(t, tokens[j : j + 1]))
+                and (t.is_cap or after_adjectives or _definite_head(t, tokens[j : j + 1]) or owned_noun)
             )
         nxt = tokens[j] if j < len(tokens) else None
         title_before_name = _roleish(t.low) and nxt is not None and nxt.is_cap and nxt.is_word
@@ -1186,6 +1189,7 @@ def _according_phrase(tokens: list[Token], start: int, swedish: bool) -> tuple[l
 # Adjectives that stand between a genitive and its noun: "museets egna uppgifter".
 _GENITIVE_ADJECTIVES = frozenset(
     {"egna", "senaste", "nya", "officiella", "interna", "tidigare", "preliminära", "slutliga", "årliga"}
+    | {"egen", "eget", "egne", "seneste", "nye", "interne", "officielle"}  # Danish, Norwegian
 )
 
 

@@ -903,6 +903,16 @@ def test_owned_names_titles_and_speech_verbs_of_blaming_rejecting_and_fearing(
             ("Sofie Damgaard", "foreningens formand"),
         ),
         (
+            '"Vi var ikke forberedt", siger Kolding Kommunes beredskabschef, Henrik Møller Juhl.',
+            "da",
+            ("Henrik Møller Juhl", "Kolding Kommunes beredskabschef"),
+        ),
+        (
+            "Ifølge kommunens egen opgørelse havde bibliotekerne 310.000 besøgende.",
+            "da",
+            ("kommunens egen opgørelse", None),
+        ),
+        (
             "Rådmand for Kultur Mette Skovgaard-Holm (S) kalder forslaget nødvendigt.",
             "da",
             ("Mette Skovgaard-Holm", "Rådmand for Kultur"),

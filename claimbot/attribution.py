@@ -1325,12 +1325,13 @@ def _is_org(words: Sequence[str]) -> bool:
     return any(w.isupper() and w.isalpha() and len(w) > 1 for w in words)
 
 
-def resolve(found: Found, registry: Registry, position: int) -> Attribution:
+def resolve(found: Found, registry: Registry, position: int, language: str = "") -> Attribution:
     """Turn an attribution phrase into a canonical speaker."""
     phrase = [t for t in found.phrase if t.is_word]
     mention = " ".join(t.text for t in phrase)
-    if len(phrase) == 1 and phrase[0].low in cues.PRONOUNS:
-        return _resolve_pronoun(phrase[0].low, found, registry, position, mention)
+    pronoun = _german_pronoun(phrase[0].low, found.cue) if language == "de" and len(phrase) == 1 else None
+    if pronoun or (len(phrase) == 1 and phrase[0].low in cues.PRONOUNS):
+        return _resolve_pronoun(pronoun or phrase[0].low, found, registry, position, mention)
     if len(phrase) == 1 and phrase[0].low in _UNRESOLVED_PRONOUNS:
         return NARRATION  # German "Er forderte …": somebody, but not a speaker called "Er"
     if len(phrase) >= 2 and phrase[0].low in _GENERIC_ORGS and all(t.is_cap for t in phrase[1:]):
@@ -1375,6 +1376,13 @@ def resolve(found: Found, registry: Registry, position: int) -> Attribution:
             registry.add(name, position, gender=gender, role=role)
             return Attribution(name, SpeakerKind.PERSON, mention, found.cue, Form.INDIRECT, role, found.via)
     return _resolve_source(phrase, found, registry, position, mention)
+
+
+def _german_pronoun(low: str, cue: str) -> str | None:
+    """In a German article, "Er forderte" is a man and "Sie sagte" a woman ("Sie sagten": they)."""
+    if low == "er":
+        return "he"
+    return "she" if low == "sie" and not cue.endswith("en") else None
 
 
 # Pronouns of other languages that are also words of Swedish or English (see cues.PRONOUNS).
@@ -1422,6 +1430,8 @@ def _resolve_pronoun(low: str, found: Found, registry: Registry, position: int, 
     entity = registry.pronoun(low, position)
     if entity is None:
         return NARRATION
+    if entity.gender is None and entity.kind is SpeakerKind.PERSON:  # "He said …": not a "she" later
+        entity.gender = "m" if low in cues.PRONOUNS_MALE else "f" if low in cues.PRONOUNS_FEMALE else None
     return Attribution(entity.name, entity.kind, mention, found.cue, Form.INDIRECT, found.role, found.via)
 
 
@@ -1588,8 +1598,9 @@ def _form(sentence: _Sentence) -> Form:
     return Form.INDIRECT
 
 
-def attribute(text: str, segments: Sequence[Segment]) -> list[Attribution]:
-    """An Attribution for every claim segment (titles and sentences), in order."""
+def attribute(text: str, segments: Sequence[Segment], language: str = "") -> list[Attribution]:
+    """An Attribution for every claim segment (titles and sentences), in order; the article's
+    language only decides what its pronouns are ("er" is German "he", Swedish "you")."""
     claims = [s for s in segments if s.is_claim]
     sentences = _analyse(text, claims)
     registry = build_registry(text)
@@ -1600,7 +1611,7 @@ def attribute(text: str, segments: Sequence[Segment]) -> list[Attribution]:
         position = s.segment.start
         _note_mentions(s, registry)
         hit = find_colon_intro(s.tokens) or _cue_or_according(s.tokens)
-        who = resolve(hit, registry, position) if hit else NARRATION
+        who = resolve(hit, registry, position, language) if hit else NARRATION
         found.append(who if who.speaker else None)
         backward.append(bool(hit and hit.backward))
         # "…, säger utrikesminister X." that could not be resolved: not the previous speaker's quote.

@@ -776,10 +776,12 @@ ROLE_SUFFIXES = (
     "researcher",
     "kommissionär",
     "ägare",
+    "landshövding",
     # Danish, Norwegian and German titles ("havnefoged Jens Mikkelsen", "Bürgermeisterin Krämer")
     "foged", "borgmester", "ordfører", "sekretær", "leder", "medlare", "mediator", "medlem", "rådmand",
     "kommunikatör", "formand", "direktør", "bürgermeister", "bürgermeisterin",
-    "sprecher", "sprecherin", "ministerin", "vorsitzende", "vorsitzender", "anwohner", "anwohnerin",
+    "sprecher", "sprecherin", "landrat", "landrätin", "ministerin", "vorsitzende", "vorsitzender",
+    "anwohner", "anwohnerin",
 )  # fmt: skip
 # Endings of profession nouns ("hydrogeologist", "ekolog", "journalist", "politiker", "physician"),
 # titles when they stand before a name. Not surnames ending in the same letters (NAME_ENDINGS).

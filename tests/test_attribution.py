@@ -823,12 +823,20 @@ def test_so_called_is_not_speech_and_a_document_keeps_its_adjective() -> None:
     assert [s for s, _ in _speakers(text)] == [None, "museets egna uppgifter"]
 
 
-def test_german_speech_verbs_and_a_pronoun_that_is_no_speaker_name() -> None:
+def test_german_speech_verbs_and_pronouns() -> None:
     text = (
         "Überschrift\nBürgermeisterin Anna Weber (CDU) aus Kirchberg bedauerte die Entscheidung.\n"
+        "Er forderte die Landesregierung auf, die Planungen zu überprüfen.\n"  # no man named yet
+        "Landrat Klaus Brenner kritisierte das Urteil.\n"
         "Er forderte die Landesregierung auf, die Planungen zu überprüfen.\n"
+        "Sie sagte, man werde das Urteil prüfen.\n"
+        "Sie sagten, man werde das Urteil prüfen.\n"  # they: nobody in particular
     )
-    assert [s for s, _ in _speakers(text, "de")] == ["Anna Weber", None]
+    speakers = [s for s, _ in _speakers(text, "de")]
+    assert speakers == ["Anna Weber", None, "Klaus Brenner", "Klaus Brenner", "Anna Weber", None]
+    # In Swedish "er" is "you": no pronoun of a speaker.
+    swedish = "Rubrik\nLandshövding Klaus Brenner kritiserade domen.\nEr säger att ni inte vet.\n"
+    assert [s for s, _ in _speakers(swedish)] == ["Klaus Brenner", None]
 
 
 def test_a_given_name_ending_in_s_is_no_genitive_and_a_double_surname_stays_one_person() -> None:

@@ -468,6 +468,8 @@ def _roleish(low: str) -> bool:
 def _title_form(low: str) -> bool:
     if low in cues.ROLE_WORDS or low.endswith(cues.ROLE_SUFFIXES):
         return True
+    if len(low) > 8 and low.endswith("in") and low[:-2].endswith(cues.ROLE_SUFFIXES):
+        return True  # German feminine titles: "Gewerkschaftssekretärin", "Direktorin"
     return len(low) >= 6 and low.endswith(cues.PROFESSION_SUFFIXES) and not low.endswith(cues.NAME_ENDINGS)
 
 
@@ -998,8 +1000,9 @@ def _opening_relative(tokens: list[Token], cue_at: int) -> Found | None:
     clause without commas; the noun phrase is the subject of the cue, not the clause's last words."""
     if not tokens or tokens[0].low not in ("a", "an", "en", "ett", "one"):
         return None
-    k = next((j for j in range(2, min(5, cue_at)) if tokens[j].low in ("who", "som")), None)
-    if k is None or not all(t.is_word and not t.is_cap for t in tokens[1:k]):
+    k = next((j for j in range(2, min(7, cue_at)) if tokens[j].low in ("who", "som")), None)
+    # "En källa inom Kustbevakningen som …": a name may stand in the noun phrase, not first in it
+    if k is None or tokens[1].is_cap or not all(t.is_word for t in tokens[1:k]):
         return None
     if any(not t.is_word or t.quoted or t.low in cues.CUE_VERBS for t in tokens[k + 1 : cue_at]):
         return None  # a comma, a quote or another speech verb: the clause is not that simple
@@ -1107,15 +1110,24 @@ def find_according(tokens: list[Token]) -> Found | None:
     for i, tok in enumerate(tokens):
         if tok.quoted:
             continue
-        if tok.low in cues.ACCORDING_WORDS:
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        laut = (
+            tok.low == "laut"
+            and nxt is not None
+            and nxt.is_word
+            and (nxt.is_cap or nxt.low in cues.LAUT_BEFORE)
+        )
+        if tok.low in cues.ACCORDING_WORDS or laut:
             start = i + 1
-        elif tok.low == "according" and i + 1 < len(tokens) and tokens[i + 1].low == "to":
+        elif tok.low == "according" and nxt is not None and nxt.low == "to":
             start = i + 2
         else:
             continue
         if start >= len(tokens):
             return None
-        fronted = tok.low in cues.ACCORDING_WORDS
+        fronted = tok.low in cues.ACCORDING_WORDS or laut  # a verb-second clause follows
+        if tokens[start].low in cues.OBJECT_PRONOUNS:  # "Enligt henne behöver …"
+            return Found([tokens[start]], tok.low if fronted else "according to")
         phrase, end, via = _according_phrase(tokens, start, swedish=fronted)
         if phrase:
             role = None
@@ -1330,6 +1342,7 @@ def resolve(found: Found, registry: Registry, position: int, language: str = "")
     phrase = [t for t in found.phrase if t.is_word]
     mention = " ".join(t.text for t in phrase)
     pronoun = _german_pronoun(phrase[0].low, found.cue) if language == "de" and len(phrase) == 1 else None
+    pronoun = pronoun or (cues.OBJECT_PRONOUNS.get(phrase[0].low) if len(phrase) == 1 else None)
     if pronoun or (len(phrase) == 1 and phrase[0].low in cues.PRONOUNS):
         return _resolve_pronoun(pronoun or phrase[0].low, found, registry, position, mention)
     if len(phrase) == 1 and phrase[0].low in _UNRESOLVED_PRONOUNS:
@@ -1498,9 +1511,11 @@ def build_registry(text: str) -> Registry:
             continue
         if _org_head(name):  # "Nordviks Sparbank": an organisation, registered below
             continue
-        before = body[: m.start()].split()[-1:] if m.start() else []
-        if not role and before and _roleish(before[0].lower()):
-            role = before[0]
+        before = body[: m.start()].split()[-2:] if m.start() else []
+        if not role and before and _roleish(before[-1].lower()):
+            role = before[-1]
+            if len(before) == 2 and _modifier(before[0]):  # "municipal leader Tove Lindgren"
+                role = " ".join(before)
         registry.add(" ".join(name), -1, role=role)
         age = re.match(r",\s*(\d{1,3}),", body[m.end() :])
         entity = registry.find(" ".join(name))
@@ -1509,6 +1524,13 @@ def build_registry(text: str) -> Registry:
     for org in _organisations(body):
         registry.add(org, -1, SpeakerKind.SOURCE)
     return registry
+
+
+def _modifier(word: str) -> bool:
+    """A lowercase word that can modify a title before a name: "municipal", "council"."""
+    low = word.lower()
+    stop = cues.DETERMINERS | cues.PREPOSITIONS | cues.CLAUSE_WORDS | cues.CUE_VERBS | cues.AUXILIARIES
+    return word.isalpha() and word.islower() and low not in stop
 
 
 _CAPITALISED = rf"(?<![\w-]){_UPPER}[\w-]+(?:[ ]+(?:(?:of|for|and|&)[ ]+)?{_UPPER}[\w-]+)*"
@@ -1529,7 +1551,12 @@ def _organisations(body: str) -> list[str]:
                 words = words[1:]  # "Enligt Skogsbergs djurpark", "The University of …"
             if len(words) >= 2 and _org_head(words[-1:] if words[-1].islower() else words):
                 found.append(" ".join(words))
+    # One word: an association named by its compound, "Föräldraföreningen" ("föreningen")
+    found += [m.group() for m in _ASSOCIATION.finditer(body) if not any(m.group() in f for f in found)]
     return found
+
+
+_ASSOCIATION = re.compile(rf"(?<![\w-]){_UPPER}\w{{3,}}(?:föreningen|förbundet|foreningen|forbundet)\b")
 
 
 def _org_head(words: Sequence[str]) -> bool:

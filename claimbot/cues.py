@@ -298,7 +298,7 @@ CUE_VERBS = frozenset(
         "forklarer", "forklarede", "krever", "kræver", "frykter", "frygter", "understreker", "kalder",
         "kaldte", "kaller", "kalte",
         # German ("sagte Bürgermeisterin Sabine Krämer", "sagt sie")
-        "sagte", "erklärte", "erklärt", "betonte", "warnte", "kritisierte", "meinte", "sagten",
+        "sagte", "sprach", "erklärte", "erklärt", "betonte", "warnte", "kritisierte", "meinte", "sagten",
         "sagt", "forderte", "fordert", "bedauerte", "bedauert", "kündigte", "teilte", "berichtete",
         "bestätigte", "räumte", "verwies", "kritisiert", "warnt", "betont", "meint",
     ]
@@ -345,6 +345,11 @@ PRONOUNS_MALE = frozenset({"han", "he"})  # not "er": Swedish "you", German "he"
 PRONOUNS_FEMALE = frozenset({"hon", "she", "hun"})  # not German "sie": also "they"
 PRONOUNS_PLURAL = frozenset({"de", "they"})
 PRONOUNS = PRONOUNS_MALE | PRONOUNS_FEMALE | PRONOUNS_PLURAL
+# Object forms after "enligt" / "according to" / "ifølge", by their subject form.
+OBJECT_PRONOUNS = {"henne": "hon", "honom": "han", "hende": "hun", "ham": "han", "her": "she", "him": "he"}
+# German "laut" is "according to" before a name or a determiner ("Laut Krüger", "laut einer Studie"),
+# else an adjective ("loud").
+LAUT_BEFORE = frozenset({"einer", "einem", "eines", "dem", "der", "des", "den"})
 
 # Words that end a subject phrase when it is read leftwards from a cue verb.
 AUXILIARIES = frozenset(
@@ -489,6 +494,7 @@ PREPOSITIONS = frozenset(
         "within",
         "across",
         "of",
+        "laut",
     ]
 )
 DETERMINERS = frozenset(
@@ -777,10 +783,19 @@ ROLE_SUFFIXES = (
     "kommissionär",
     "ägare",
     "landshövding",
+    "leader",
+    "councillor",
+    "councilor",
+    "treasurer",
+    "founder",
+    "owner",
+    "editor",
+    "lawyer",
+    "prosecutor",
     # Danish, Norwegian and German titles ("havnefoged Jens Mikkelsen", "Bürgermeisterin Krämer")
     "foged", "borgmester", "ordfører", "sekretær", "leder", "medlare", "mediator", "medlem", "rådmand",
     "kommunikatör", "formand", "direktør", "bürgermeister", "bürgermeisterin",
-    "sprecher", "sprecherin", "landrat", "landrätin", "ministerin", "vorsitzende", "vorsitzender",
+    "sprecher", "sprecherin", "landrat", "landrätin", "sekretär", "ministerin", "vorsitzende", "vorsitzender",
     "anwohner", "anwohnerin",
 )  # fmt: skip
 # Endings of profession nouns ("hydrogeologist", "ekolog", "journalist", "politiker", "physician"),
@@ -935,5 +950,6 @@ ORG_WORDS = ORG_WORDS | CLUB_WORDS
 ORG_HEADS = (
     "kommun", "kommune", "region", "djurpark", "dyrepark", "museum", "sjukhus", "sygehus", "sykehus",
     "universitet", "university", "högskola", "bank", "council", "hospital", "zoo", "airline",
-    "airlines", "airport", "flygplats", "lufthavn", "rederi", "school", "skola",
+    "airlines", "airport", "flygplats", "lufthavn", "rederi", "school", "skola", "föreningen",
+    "förbundet", "foreningen", "forbundet",
 )  # fmt: skip

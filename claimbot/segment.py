@@ -240,7 +240,8 @@ def split_sentences(text: str, language: str) -> list[tuple[int, int]]:
             merged[-1] = (prev_start, end)
         else:
             merged.append((start, end))
-    return [(s, e) for s, e in _split_dash_quotes(text, merged) if text[s:e].strip()]
+    spans = _split_after_times(text, _split_dash_quotes(text, merged))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
 
 
 # A sentence end followed by a Swedish dash quote ("… sade Per Holm. – Vi stannar, säger Eva Ek.")
@@ -258,6 +259,28 @@ def _split_dash_quotes(text: str, spans: list[tuple[int, int]]) -> list[tuple[in
     return out
 
 
+# "… by 6 a.m. Three were hurt": Punkt keeps a known abbreviation in the sentence; a capital after a
+# time starts a new one unless it is a day, a month or a time zone ("at 6 a.m. Monday").
+_TIME_END = re.compile(r"\b[ap]\.m\.(\s+)(?=([A-Z]\w*))")
+
+
+def _split_after_times(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out = []
+    for start, end in spans:
+        for match in _TIME_END.finditer(text, start, end):
+            if match.group(2).lower() not in _AFTER_TIME:
+                out.append((start, match.start(1)))
+                start = match.end(1)
+        out.append((start, end))
+    return out
+
+
+_AFTER_TIME = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june "
+    "july august september october november december gmt bst utc cet cest est edt pst pdt et pt local".split()
+)
+
+
 def _glue(previous: str, piece: str) -> bool:
     """Whether `piece` continues the sentence `previous` rather than starting a new one."""
     first = piece.lstrip()[:1]
@@ -268,8 +291,11 @@ def _glue(previous: str, piece: str) -> bool:
     last_word = previous.rsplit(None, 1)[-1].lower().lstrip("(”\"“'")
     if last_word in _ABBREVIATIONS and last_word not in ("etc.", "osv.", "m.m.", "m.fl."):
         next_word = piece.split(None, 1)[0].lower().strip(",.")
-        # "U.S." and "a.m." end sentences too: only glue when no usual sentence opener follows.
-        if last_word in ("u.s.", "u.k.", "e.u.", "u.n.", "d.c.", "a.m.", "p.m."):
+        # "U.S." ends sentences too: glue only when no usual sentence opener follows. A time goes on
+        # only with a day, month or time zone: "at 6 a.m. Monday", not "by 6 a.m. Three were hurt".
+        if last_word in ("a.m.", "p.m."):
+            return next_word in _AFTER_TIME
+        if last_word in ("u.s.", "u.k.", "e.u.", "u.n.", "d.c."):
             return next_word not in _SENTENCE_STARTERS
         return True
     # A single initial ("John F. Kennedy") is not a sentence end.

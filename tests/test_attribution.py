@@ -981,6 +981,30 @@ def test_owned_names_titles_and_speech_verbs_of_blaming_rejecting_and_fearing(
             ("Supporterföreningen Gula Muren", None),
         ),
         ("Toy retailer BrightBox has recalled around 80,000 wooden toys.", "en", (None, None)),
+        # English titles before the name; a German feminine title; German "laut" and "sprach".
+        (
+            '"We now inspect every job," said council leader Priya Raman.',
+            "en",
+            ("Priya Raman", "council leader"),
+        ),
+        (
+            "Gewerkschaftssekretärin Sabine Krüger kritisierte die Entscheidung.",
+            "de",
+            ("Sabine Krüger", "Gewerkschaftssekretärin"),
+        ),
+        ("Laut Polizei war der Fahrer nicht betrunken.", "de", ("Polizei", None)),
+        ("Die Musik war laut.", "de", (None, None)),
+        (
+            "Bürgermeisterin Anja Hoffmann (CDU) sprach von einem schwarzen Tag.",
+            "de",
+            ("Anja Hoffmann", "Bürgermeisterin"),
+        ),
+        # An unnamed source whose organisation is named, with a relative clause without commas.
+        (
+            "En källa inom Kustbevakningen som vill vara anonym säger att farten var hög.",
+            "sv",
+            ("en källa inom Kustbevakningen", None),
+        ),
         # "apologised" reports an act, unless a coordinated speech verb follows.
         ("The University of Northbridge has apologised after sending offers in error.", "en", (None, None)),
         (
@@ -1014,6 +1038,12 @@ def test_a_definite_noun_refers_back_to_a_named_organisation_or_an_earlier_sourc
         "en källa inom regionen",
         "en källa inom regionen",
     ]
+    associations = (
+        "Rubrik\nFöräldraföreningen har samlat in 2 300 namn.\nFöreningen uppger att den överklagar.\n"
+        "Rektor Maria Öhman säger att skolan klarar flytten.\nEnligt henne behövs två nya klassrum.\n"
+    )
+    speakers = [s for s, _ in _speakers(associations)]
+    assert speakers == [None, "Föräldraföreningen", "Maria Öhman", "Maria Öhman"]
     english = (
         "Title\nThe University of Northbridge sent 1,200 offers in error.\n"
         "According to the university, a test batch was sent by mistake.\n"

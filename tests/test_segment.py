@@ -27,6 +27,8 @@ def _sentences(text: str, language: str) -> list[str]:
         ("Mr. Smith went to the U.S. on Monday. He said so.", "en", 2),
         ("Prices rose 3.5 per cent in the U.S. The Fed said it was watching.", "en", 2),
         ("John F. Kennedy spoke at 9 a.m. in Berlin. The crowd cheered.", "en", 2),
+        ("The talks start at 9 a.m. Monday in Berlin. Both sides agreed.", "en", 2),
+        ("All were ashore by 6 a.m. Three of the injured were seriously hurt, officials said.", "en", 2),
         ('"We are worried," she said. "It is serious."', "en", 2),
     ],
 )

@@ -1052,11 +1052,11 @@ def test_a_definite_noun_refers_back_to_a_named_organisation_or_an_earlier_sourc
     assert [s for s, _ in _speakers(english, "en")] == [None, "University of Northbridge", None]
 
 
-@pytest.mark.parametrize("folder", ["retrieval_blind", "retrieval_fresh"])
+@pytest.mark.parametrize("folder", ["retrieval_blind", "retrieval_fresh", "retrieval_set6"])
 def test_speakers_of_articles_written_blind(folder: str) -> None:
     # Labelled by their writers, who never saw claimbot's speakers. Some labels follow another
     # convention ("the airline" labelled "Aurora Air"), so the bar is a share, set below what the
-    # rules reach now (0.923 and 0.912): a regression fails it, a convention does not.
+    # rules reach now (0.923, 0.912 and 0.887): a regression fails it, a convention does not.
     from claimbot.sources import iter_source_files, with_language
 
     labels = {

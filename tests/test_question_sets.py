@@ -19,6 +19,7 @@ SETS = {
     "blind": (DATA / "retrieval_blind" / "questions.json", [DATA / "retrieval_blind" / "articles"]),
     "fresh": (DATA / "retrieval_fresh" / "questions.json", [DATA / "retrieval_fresh" / "articles"]),
     "set6": (DATA / "retrieval_set6" / "questions.json", [DATA / "retrieval_set6" / "articles"]),
+    "set7": (DATA / "retrieval_set7" / "questions.json", [DATA / "retrieval_set7" / "articles"]),
 }
 
 

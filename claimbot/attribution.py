@@ -1341,10 +1341,9 @@ def resolve(found: Found, registry: Registry, position: int, language: str = "")
     """Turn an attribution phrase into a canonical speaker."""
     phrase = [t for t in found.phrase if t.is_word]
     mention = " ".join(t.text for t in phrase)
-    pronoun = _german_pronoun(phrase[0].low, found.cue) if language == "de" and len(phrase) == 1 else None
-    pronoun = pronoun or (cues.OBJECT_PRONOUNS.get(phrase[0].low) if len(phrase) == 1 else None)
-    if pronoun or (len(phrase) == 1 and phrase[0].low in cues.PRONOUNS):
-        return _resolve_pronoun(pronoun or phrase[0].low, found, registry, position, mention)
+    pronoun = _as_pronoun(phrase, found.cue, language)
+    if pronoun:
+        return _resolve_pronoun(pronoun, found, registry, position, mention)
     if len(phrase) == 1 and phrase[0].low in _UNRESOLVED_PRONOUNS:
         return NARRATION  # German "Er forderte …": somebody, but not a speaker called "Er"
     if len(phrase) >= 2 and phrase[0].low in _GENERIC_ORGS and all(t.is_cap for t in phrase[1:]):
@@ -1389,6 +1388,17 @@ def resolve(found: Found, registry: Registry, position: int, language: str = "")
             registry.add(name, position, gender=gender, role=role)
             return Attribution(name, SpeakerKind.PERSON, mention, found.cue, Form.INDIRECT, role, found.via)
     return _resolve_source(phrase, found, registry, position, mention)
+
+
+def _as_pronoun(phrase: Sequence[Token], cue: str, language: str) -> str | None:
+    """The subject pronoun a one-word phrase stands for: "hon", German "Er" ("he"), "henne" ("hon")."""
+    if len(phrase) != 1:
+        return None
+    low = phrase[0].low
+    if low in cues.PRONOUNS:
+        return low
+    german = _german_pronoun(low, cue) if language == "de" else None
+    return german or cues.OBJECT_PRONOUNS.get(low)
 
 
 def _german_pronoun(low: str, cue: str) -> str | None:
@@ -1528,9 +1538,10 @@ def build_registry(text: str) -> Registry:
 
 def _modifier(word: str) -> bool:
     """A lowercase word that can modify a title before a name: "municipal", "council"."""
-    low = word.lower()
-    stop = cues.DETERMINERS | cues.PREPOSITIONS | cues.CLAUSE_WORDS | cues.CUE_VERBS | cues.AUXILIARIES
-    return word.isalpha() and word.islower() and low not in stop
+    return word.isalpha() and word.islower() and word not in _NO_MODIFIERS
+
+
+_NO_MODIFIERS = cues.DETERMINERS | cues.PREPOSITIONS | cues.CLAUSE_WORDS | cues.CUE_VERBS | cues.AUXILIARIES
 
 
 _CAPITALISED = rf"(?<![\w-]){_UPPER}[\w-]+(?:[ ]+(?:(?:of|for|and|&)[ ]+)?{_UPPER}[\w-]+)*"
@@ -1556,7 +1567,7 @@ def _organisations(body: str) -> list[str]:
     return found
 
 
-_ASSOCIATION = re.compile(rf"(?<![\w-]){_UPPER}\w{{3,}}(?:föreningen|förbundet|foreningen|forbundet)\b")
+_ASSOCIATION = re.compile(rf"(?<![\w-]){_UPPER}\w{{3,}}(?:{'|'.join(cues.ASSOCIATION_HEADS)})\b")
 
 
 def _org_head(words: Sequence[str]) -> bool:

@@ -944,12 +944,13 @@ ORG_WORDS = ORG_WORDS | frozenset(
 # Last words of sports clubs' names: "Ashford Rovers said", "Millbrook United confirmed".
 CLUB_WORDS = frozenset("fc rovers united athletic wanderers hotspur albion club klubb".split())
 ORG_WORDS = ORG_WORDS | CLUB_WORDS
+# Compound heads of associations' one-word names: "Föräldraföreningen", "Idrottsförbundet".
+ASSOCIATION_HEADS = ("föreningen", "förbundet", "foreningen", "forbundet")
 # Heads of organisation names by which an article refers back to them with a definite noun:
 # "Skogsbergs djurpark" ... "djurparken", "University of Northbridge" ... "the university",
 # "Nordviks Sparbank" ... "banken", "Trondheim kommune" ... "kommunen".
 ORG_HEADS = (
     "kommun", "kommune", "region", "djurpark", "dyrepark", "museum", "sjukhus", "sygehus", "sykehus",
     "universitet", "university", "högskola", "bank", "council", "hospital", "zoo", "airline",
-    "airlines", "airport", "flygplats", "lufthavn", "rederi", "school", "skola", "föreningen",
-    "förbundet", "foreningen", "forbundet",
+    "airlines", "airport", "flygplats", "lufthavn", "rederi", "school", "skola", *ASSOCIATION_HEADS,
 )  # fmt: skip

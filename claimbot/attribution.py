@@ -7,6 +7,7 @@ name given at first mention, and multi-sentence quotations inherit the speaker n
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -1133,8 +1134,23 @@ def find_according(tokens: list[Token]) -> Found | None:
             role = None
             if end < len(tokens) and tokens[end].text == "," and phrase[-1].is_cap:
                 role = _appositive(tokens, end + 1)
+            phrase, place = _place_of_titled(phrase)
+            role = " ".join(r for r in (place, role) if r) or None
             return Found(phrase, tok.low if fronted else "according to", role, via)
     return None
+
+
+def _place_of_titled(phrase: list[Token]) -> tuple[list[Token], str | None]:
+    """ "analytiker Sofie Brandt fra Sydbank": a title, a full name and where the person works. The
+    place goes to the role, so the name is not taken for the bank's."""
+    if not phrase or phrase[0].is_cap:
+        return phrase, None
+    for k in range(3, len(phrase) - 1):
+        if phrase[k].low in cues.PREPOSITIONS and phrase[k - 1].is_cap and phrase[k - 2].is_cap:
+            # "i en intervju med SVT" says where it was said, not where the person works
+            where = phrase[k + 1].is_cap or _definite_head(phrase[k + 1], phrase[k + 2 :])
+            return phrase[:k], " ".join(t.text for t in phrase[k:]) if where else None
+    return phrase, None
 
 
 def _according_phrase(tokens: list[Token], start: int, swedish: bool) -> tuple[list[Token], int, str | None]:
@@ -1144,8 +1160,8 @@ def _according_phrase(tokens: list[Token], start: int, swedish: bool) -> tuple[l
     j = start
     while j < len(tokens) and len(phrase) < 8:
         t = tokens[j]
-        if not t.is_word or t.quoted:
-            break
+        if not t.is_word or t.quoted or (phrase and t.low in _RELATIVES):
+            break  # "enligt en anställd som vill vara anonym": the relative clause is not the source
         if swedish and headed and not t.is_cap and t.low not in cues.PREPOSITIONS:
             return phrase, j, None  # V2: "Enligt det ryska försvarsministeriet sköts …"
         particle = phrase and t.low in ("von", "van", "de", "af", "der", "al")
@@ -1195,7 +1211,20 @@ def _according_phrase(tokens: list[Token], start: int, swedish: bool) -> tuple[l
                 continue  # a title before a name: "enligt försvarsminister Pål Jonson"
             if nxt is None or not (nxt.low in cues.PREPOSITIONS and nxt.low != "till"):
                 break
+            if not _place_after(tokens[j + 1 : j + 3]):
+                break  # "enligt myndigheten under flera års tid": time, not where the source sits
     return phrase, j, None
+
+
+def _place_after(tokens: list[Token]) -> bool:
+    """What follows a preposition names where a source sits: "inom polisen", "på Trafikverket", "i
+    den egna ledningen"; not "under flera års tid"."""
+    if not tokens or not tokens[0].is_word:
+        return False
+    first = tokens[0]
+    if first.is_cap or _definite_head(first, tokens[1:]) or _genitive(first.text):
+        return True
+    return first.low in ("den", "det", "de", "the") and len(tokens) > 1 and tokens[1].is_word
 
 
 # Adjectives that stand between a genitive and its noun: "museets egna uppgifter".
@@ -1277,8 +1306,9 @@ def split_role(words: list[str], registry: Registry) -> tuple[list[str], str | N
     while run_start < len(words) and _is_role_or_common(words[run_start], registry):
         run_start += 1
     # "Environment Secretary Claire Holloway": a title word inside the run ends the role part.
+    # Also a German one, capitalised like every noun: "Rehburgs Bürgermeisterin Anja Hoffmann".
     for k in range(len(words) - 3, run_start - 1, -1):
-        if words[k].lower() in cues.ROLE_WORDS:
+        if words[k].lower() in cues.ROLE_WORDS or _roleish(words[k].lower()):
             run_start = k + 1
             break
     # A genitive before a two-word name is an affiliation: "TV4 Nyheternas Johan Fredriksson".
@@ -1331,8 +1361,8 @@ def _is_org(words: Sequence[str]) -> bool:
     lows = [w.lower().removesuffix("’s").removesuffix("'s") for w in words]
     if len(lows) == 2 and lows[0] in names.FEMALE | names.MALE and lows[1] in _SURNAME_ORG_WORDS:
         return False  # "David Trust", "Sarah League": a given name makes a person
-    if any(w in cues.ORG_WORDS for w in lows):
-        return True
+    if any(w in cues.ORG_WORDS or w.endswith(cues.ASSOCIATION_HEADS) for w in lows):
+        return True  # "Supporterföreningen Gula Muren" too
     # An acronym ("LRF Gotland", "SVT") names an organisation, not a person.
     return any(w.isupper() and w.isalpha() and len(w) > 1 for w in words)
 
@@ -1346,9 +1376,9 @@ def resolve(found: Found, registry: Registry, position: int, language: str = "")
         return _resolve_pronoun(pronoun, found, registry, position, mention)
     if len(phrase) == 1 and phrase[0].low in _UNRESOLVED_PRONOUNS:
         return NARRATION  # German "Er forderte …": somebody, but not a speaker called "Er"
-    if len(phrase) >= 2 and phrase[0].low in _GENERIC_ORGS and all(t.is_cap for t in phrase[1:]):
-        # "Organisationen Djurrättsalliansen kräver": the organisation's name, without its kind
-        return _resolve_source(phrase[1:], found, registry, position, " ".join(t.text for t in phrase[1:]))
+    named = _named_after_kind(phrase)
+    if named:  # "Organisationen Djurrättsalliansen kräver": the organisation's name, without its kind
+        return _resolve_source(named, found, registry, position, " ".join(t.text for t in named))
     gender = next((_TITLE_GENDER[t.low] for t in phrase if t.low in _TITLE_GENDER), None)
     words = [t.text for t in phrase if t.low not in _TITLE_GENDER]
     letters: list[str] = []  # "Margaret Olu KC": letters after a name are a rank, not part of the name
@@ -1379,7 +1409,7 @@ def resolve(found: Found, registry: Registry, position: int, language: str = "")
         name_words
         and not _is_org(name_words)
         and found.relative != "which"
-        and not (institution or joined or unnamed)
+        and not (institution or joined or unnamed or _company_named(role, name_words))
     )
     if person and (len(name_words) >= 2 or not determiner):
         titled = found.personal or _titled(role)
@@ -1388,6 +1418,33 @@ def resolve(found: Found, registry: Registry, position: int, language: str = "")
             registry.add(name, position, gender=gender, role=role)
             return Attribution(name, SpeakerKind.PERSON, mention, found.cue, Form.INDIRECT, role, found.via)
     return _resolve_source(phrase, found, registry, position, mention)
+
+
+def _named_after_kind(phrase: list[Token]) -> list[Token]:
+    """The name in "Organisationen Djurrättsalliansen", "Rederiet Baltic Link", "Das Busunternehmen
+    Sonnenreisen GmbH aus Potsdam"; empty when the phrase is not a kind of organisation and its name."""
+    if len(phrase) >= 3 and phrase[0].low in ("das", "die", "der", "the") and phrase[1].is_cap:
+        phrase = phrase[1:]
+    if len(phrase) < 2 or not (phrase[0].low in _GENERIC_ORGS or phrase[0].low.endswith(cues.COMPANY_KINDS)):
+        return []
+    name = list(itertools.takewhile(lambda t: t.is_cap, phrase[1:]))
+    rest = phrase[1 + len(name) :]
+    if not name or name[0].low in names.FEMALE | names.MALE or (rest and rest[0].low not in _FROM):
+        return []
+    return name
+
+
+_FROM = frozenset({"aus", "from", "från", "fra"})  # "GmbH aus Potsdam": where it is, not its name
+
+
+def _company_named(role: str | None, name_words: Sequence[str]) -> bool:
+    """ "Rederiet Baltic Link", "The farm's operator, Fjordmar Seafoods", "Vindmølleproducenten
+    Nordhav Wind": a kind of company before the name makes it the company's name, unless the name
+    starts with a given name ("a crane operator, John Hill")."""
+    head = (role or "").split(",")[0].split()
+    if not head or head[0].lower() in _INDEFINITE or name_words[0].lower() in names.FEMALE | names.MALE:
+        return False
+    return head[-1].lower().endswith(cues.COMPANY_KINDS)
 
 
 def _as_pronoun(phrase: Sequence[Token], cue: str, language: str) -> str | None:
@@ -1410,7 +1467,7 @@ def _german_pronoun(low: str, cue: str) -> str | None:
 
 # Pronouns of other languages that are also words of Swedish or English (see cues.PRONOUNS).
 _UNRESOLVED_PRONOUNS = frozenset({"er", "sie", "es", "wir", "ich", "ihr", "hij", "zij"})
-_INDEFINITE = frozenset({"en", "ett", "a", "an", "one"})
+_INDEFINITE = frozenset({"en", "ett", "et", "ei", "a", "an", "one", "ein", "eine", "einer"})
 # Definite nouns of a kind of organisation, before its name: "Organisationen Djurrättsalliansen".
 # Not compounds, which say more: "Supporterföreningen Gula Muren".
 _GENERIC_ORGS = frozenset(
@@ -1691,7 +1748,8 @@ def _cue_or_according(tokens: list[Token]) -> Found | None:
     whole clause through Kreml, so an `enligt` phrase before the cue's subject wins."""
     cue = find_cue(tokens)
     according = find_according(tokens)
-    if cue and according and cue.phrase and according.phrase[0].start < cue.phrase[0].start:
+    # Also "Ifølge en kilde i X vurderer regjeringen": "Ifølge en kilde" is not the verb's subject.
+    if cue and according and cue.phrase and according.phrase[0].start <= cue.phrase[-1].start:
         return according
     return cue or according
 

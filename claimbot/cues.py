@@ -778,6 +778,7 @@ ROLE_SUFFIXES = (
     "ledamot",
     "rådgivare",
     "ekonom",
+    "økonom",
     "analyst",
     "researcher",
     "kommissionär",
@@ -935,12 +936,20 @@ ORG_WORDS = frozenset(
 ORG_WORDS = ORG_WORDS | frozenset(
     "service office agency administration authority bureau center centre network capital holdings "
     "pharma energy motors airlines systems technologies partners media studios verket "
-    "resources industries mining minerals asa gmbh "
+    "resources industries mining minerals asa gmbh oyj plc llc seafoods foods "
     # States are not people: "the United States", "the Czech Republic", "the United Arab Emirates".
     "states kingdom republic emirates nations federation "
     "directorate inspectorate secretariat trust society alliance coalition league college academy "
     "museum clinic direktoratet inspektionen nämnden rådet".split()
 )
+# Kinds of company that may stand before a company's name, as words or compound heads:
+# "Rederiet Baltic Link", "The farm's operator, Fjordmar Seafoods", "Vindmølleproducenten Nordhav".
+COMPANY_KINDS = (
+    "rederiet", "bolaget", "företaget", "koncernen", "kedjan", "producenten", "tillverkaren",
+    "leverantören", "selskabet", "selskapet", "virksomheden", "leverandøren", "unternehmen", "konzern",
+    "organisationen", "organisation", "organization", "operator", "company", "firm", "chain",
+    "retailer", "carrier", "manufacturer", "supplier", "insurer", "airline",
+)  # fmt: skip
 # Last words of sports clubs' names: "Ashford Rovers said", "Millbrook United confirmed".
 CLUB_WORDS = frozenset("fc rovers united athletic wanderers hotspur albion club klubb".split())
 ORG_WORDS = ORG_WORDS | CLUB_WORDS

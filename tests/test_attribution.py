@@ -1070,3 +1070,81 @@ def test_speakers_of_articles_written_blind(folder: str) -> None:
     assert len([c for c in claims if c.text in labels]) == len(labels)
     right = sum(same_speaker(labels.get(c.text), c.speaker) for c in claims)
     assert right / len(claims) >= 0.86, f"{right}/{len(claims)}"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "expected"),
+    [
+        # "enligt" / "ifølge" before a verb-second clause whose verb is also a speech verb.
+        (
+            "Ifølge en kilde i Finansdepartementet vurderer regjeringen å kutte avgiften.",
+            "no",
+            ("en kilde i Finansdepartementet", SpeakerKind.SOURCE, None),
+        ),
+        # The according-to phrase ends at its noun: not a time after it, not a relative clause.
+        (
+            "Kommunen har enligt revisorerna under flera år brustit i sin uppföljning.",
+            "sv",
+            ("revisorerna", SpeakerKind.SOURCE, None),
+        ),
+        (
+            "Enligt en lärare som inte vill framträda med namn saknades en plan.",
+            "sv",
+            ("en lärare", SpeakerKind.SOURCE, None),
+        ),
+        # A title, a full name and where the person works: the name is the person's, not the bank's.
+        (
+            "Ifølge økonom Mette Lund fra Nordbanken var stigningen ventet.",
+            "da",
+            ("Mette Lund", SpeakerKind.PERSON, "økonom fra Nordbanken"),
+        ),
+        (
+            "According to analyst Peter Quinn at Harbour Securities, the deal was expected.",
+            "en",
+            ("Peter Quinn", SpeakerKind.PERSON, "analyst at Harbour Securities"),
+        ),
+        (
+            "Enligt finansminister Eva Dahl i en intervju med TT är läget allvarligt.",
+            "sv",
+            ("Eva Dahl", SpeakerKind.PERSON, "finansminister"),
+        ),
+        # A kind of company before a name makes the name a company's, not a person's.
+        (
+            "Rederiet Nordic Tern skriver att alla passagerare har kommit i land.",
+            "sv",
+            ("Nordic Tern", SpeakerKind.SOURCE, None),
+        ),
+        (
+            "Das Busunternehmen Talreisen Weber GmbH aus Kassel teilte mit, der Bus sei neu gewesen.",
+            "de",
+            ("Talreisen Weber GmbH", SpeakerKind.SOURCE, None),
+        ),
+        (
+            "The plant's operator, Kestrel Seafoods, said the tank had been inspected in May.",
+            "en",
+            ("Kestrel Seafoods", SpeakerKind.SOURCE, None),
+        ),
+        (
+            "The crane operator, John Hill, said the wind had been too strong.",
+            "en",
+            ("John Hill", SpeakerKind.PERSON, "The crane operator"),
+        ),
+        ("Lumo Oyj said it would close the plant.", "en", ("Lumo Oyj", SpeakerKind.SOURCE, None)),
+        # German: a title capitalised like every noun, and an unnamed spokesman of a ministry.
+        (
+            "Kasseler Landrätin Birte Vogt sprach von einem schweren Tag.",
+            "de",
+            ("Birte Vogt", SpeakerKind.PERSON, "Kasseler Landrätin"),
+        ),
+        (
+            "Ein Sprecher des Hessischen Innenministeriums sagte, man prüfe den Fall.",
+            "de",
+            ("ein Sprecher des Hessischen Innenministeriums", SpeakerKind.SOURCE, None),
+        ),
+    ],
+)
+def test_sources_places_and_companies_in_attribution_phrases(
+    sentence: str, language: str, expected: tuple[str | None, SpeakerKind, str | None]
+) -> None:
+    claim = _claims(f"Rubrik\n{sentence}\n", language)[1]
+    assert (claim.speaker, claim.speaker_kind, claim.role) == expected

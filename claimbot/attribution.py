@@ -1363,6 +1363,8 @@ def _is_org(words: Sequence[str]) -> bool:
         return False  # "David Trust", "Sarah League": a given name makes a person
     if any(w in cues.ORG_WORDS or w.endswith(cues.ASSOCIATION_HEADS) for w in lows):
         return True  # "Supporterföreningen Gula Muren" too
+    if any(w.endswith(("’s", "'s")) for w in words[:-1]):
+        return True  # "Hartley's Kitchen", "Sainsbury's Bank": no person's name has a genitive inside
     # An acronym ("LRF Gotland", "SVT") names an organisation, not a person.
     return any(w.isupper() and w.isalpha() and len(w) > 1 for w in words)
 
@@ -1405,8 +1407,10 @@ def resolve(found: Found, registry: Registry, position: int, language: str = "")
     unnamed = bool(described) and (
         described[0].lower() in _INDEFINITE or described[-1].lower() in cues.PREPOSITIONS
     )
+    known = registry.find(" ".join(name_words))
     person = (
         name_words
+        and not (known is not None and known.kind is SpeakerKind.SOURCE)
         and not _is_org(name_words)
         and found.relative != "which"
         and not (institution or joined or unnamed or _company_named(role, name_words))
@@ -1573,6 +1577,10 @@ def build_registry(text: str) -> Registry:
         words = m.group().split()
         while len(words) > 2 and words[0].lower() in cues.PREPOSITIONS:  # "Enligt TV4 Nyheternas …"
             words = words[1:]
+        company = _named_after_kind([t for t in tokenize(m.group(), [False] * len(m.group())) if t.is_word])
+        if company:  # "Vindmølleproducenten Nordhav Wind A/S": a company, not a person
+            registry.add(" ".join(t.text for t in company if len(t.text) > 1), -1, SpeakerKind.SOURCE)
+            continue
         name, role = split_role(words, registry)
         if len(name) < 2 or _is_org(name) or any(w.lower() in cues.ROLE_WORDS for w in name):
             continue

@@ -1130,6 +1130,11 @@ def test_speakers_of_articles_written_blind(folder: str) -> None:
             ("John Hill", SpeakerKind.PERSON, "The crane operator"),
         ),
         ("Lumo Oyj said it would close the plant.", "en", ("Lumo Oyj", SpeakerKind.SOURCE, None)),
+        (
+            "Mabel's Kitchen said it had withdrawn the sauces.",
+            "en",
+            ("Mabel's Kitchen", SpeakerKind.SOURCE, None),
+        ),
         # German: a title capitalised like every noun, and an unnamed spokesman of a ministry.
         (
             "Kasseler Landrätin Birte Vogt sprach von einem schweren Tag.",
@@ -1148,3 +1153,12 @@ def test_sources_places_and_companies_in_attribution_phrases(
 ) -> None:
     claim = _claims(f"Rubrik\n{sentence}\n", language)[1]
     assert (claim.speaker, claim.speaker_kind, claim.role) == expected
+
+
+def test_a_company_introduced_by_its_kind_stays_a_company_by_its_name_alone() -> None:
+    text = (
+        "Rubrik\nVindmølleproducenten Nordlys Marine A/S lukker fabrikken i Thisted.\n"
+        "Nordlys Marine oplyser, at 80 ansatte mister deres job.\n"
+    )
+    claim = _claims(text, "da")[2]
+    assert (claim.speaker, claim.speaker_kind) == ("Nordlys Marine", SpeakerKind.SOURCE)

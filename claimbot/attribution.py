@@ -16,7 +16,7 @@ from claimbot import cues, names
 from claimbot.model import NARRATION, Attribution, Form, Segment, SpeakerKind
 
 _TOKEN = re.compile(
-    r"(?:Dr|Mr|Mrs|Ms|Prof|St|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|No|Nr)\.|(?:\w\.){2,}"
+    r"(?:Dr|Mr|Mrs|Ms|Prof|St|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|No|Nr)\.|(?:\w\.){2,}|\b[A-Z]/[A-Z]\b"  # "A/S"
     r"|\w+(?:[’'´:\-.]\w+)*(?:(?<=s)['’](?=\s[A-ZÅÄÖ]))?"  # a plural possessive in a name: "Workers' Union"
     r"|[^\w\s]",
     re.UNICODE,
@@ -196,7 +196,8 @@ class Registry:
             self.entities.append(entity)
         entity.position = max(entity.position, position)
         entity.gender = entity.gender or extra.get("gender") or _gender_hint(name)
-        entity.role = entity.role or extra.get("role")
+        honorific = (entity.role or "").lower().rstrip(".") in _HONORIFICS  # "Dr", then what she does
+        entity.role = extra.get("role") or entity.role if honorific else entity.role or extra.get("role")
 
     def people(self) -> list[_Entity]:
         return [e for e in self.entities if e.kind is SpeakerKind.PERSON]
@@ -224,7 +225,7 @@ class Registry:
             and (
                 # the head of a compound title: "kammaråklagare", not "djurparkschefen" for "djurparken"
                 any(stem in h[-len(stem) - 2 :] for h in _role_heads(e.role))
-                or (e.kind is SpeakerKind.SOURCE and stem in e.name.lower())
+                or (e.kind is SpeakerKind.SOURCE and stem in _source_head(e.name))
             )
         ]
         return max(hits, key=lambda e: e.position) if hits else None
@@ -288,10 +289,24 @@ def _role_heads(role: str | None) -> list[str]:
     return heads
 
 
+def _source_head(name: str) -> str:
+    """What "the trust" / "källan" may refer back to in a source's name: all of a proper name
+    ("University of Northbridge"), the head of a description ("an official", not "with knowledge of
+    the trust's finances")."""
+    low = name.lower()
+    return low if name[:1].isupper() else _ROLE_HEAD_END.split(low, maxsplit=1)[0]
+
+
 def _possessive_role(words: Sequence[str]) -> tuple[str, str] | None:
     """(owner, role) of "Kallvattnet's municipal leader", "Boreal Graphites vd", "the company's chief
     executive", lowercased, or None. The owner is "" when it is a common noun ("the company's", "bolagets"):
     that refers back to whichever owner the article is about."""
+    if (
+        3 <= len(words) <= 4
+        and words[0].lower() in _THE
+        and all(w.isalpha() and w.islower() for w in words[1:])
+    ):
+        return "", " ".join(words[1:])  # "the chief medical officer": whoever was so titled
     for k in range(len(words) - 2, -1, -1):
         title = [w.lower() for w in words[k + 1 :]]
         owner = list(words[: k + 1])
@@ -307,6 +322,9 @@ def _possessive_role(words: Sequence[str]) -> tuple[str, str] | None:
         owner[-1] = re.sub(r"(’s|'s|:s|s)$", "", owner[-1])
         return " ".join(owner).lower(), " ".join(title)
     return None
+
+
+_THE = frozenset({"the", "den", "det", "der", "die", "das"})  # "Die Ministerin" is definite too
 
 
 def _definite_stem(noun: str) -> str:
@@ -520,7 +538,7 @@ def _left_subject(tokens: list[Token], cue_at: int) -> Found | None:
                 break
             if inner[0].low in _RELATIVE_GENITIVES:
                 pass  # ", whose study warned …,": a relative clause about the name before it
-            elif inner[0].low in ("som", "who", "which"):
+            elif inner[0].low in ("som", "who", "which") or _der_relative(inner):
                 via = via or _via_in(inner)
                 relative = inner[0].low
             elif _ends_in_name(inner):
@@ -669,7 +687,9 @@ def _split_trailing_pp(phrase: list[Token]) -> tuple[list[Token], str | None]:
         # A person: a given name or a title before the capitalised word, not "Statens X i Y".
         person = any(t.low in names.FEMALE | names.MALE or _roleish(t.low) for t in head[:-1])
         if head[-1].is_cap and person and head[0].low not in cues.DETERMINERS:
-            return head, " ".join(t.text for t in phrase[k:])
+            # "i en intervju med SVT" says where it was said, not where the person works
+            where = phrase[k + 1].is_cap or _definite_head(phrase[k + 1], phrase[k + 2 :])
+            return head, " ".join(t.text for t in phrase[k:]) if where else None
         return phrase, None
     return phrase, None
 
@@ -743,11 +763,17 @@ def _comma_clause_start(tokens: list[Token], comma_at: int) -> int | None:
     inner = [t for t in tokens[j + 1 : comma_at] if t.is_word]
     if not inner:
         return None
-    if inner[0].low in _RELATIVES:
+    if inner[0].low in _RELATIVES or _der_relative(inner):
         return j
     if any(t.low in _FINITE_SV or t.low in cues.CUE_VERBS or _passive_past(t) for t in inner):
         return None
     return j
+
+
+def _der_relative(inner: list[Token]) -> bool:
+    """Danish ", der står bag projektet," and German ", die dieser Zeitung vorliegt,": a relative
+    clause; not the German apposition ", der Vorsitzende des Vereins," (a noun follows)."""
+    return len(inner) > 1 and inner[0].low in ("der", "die", "das") and not inner[1].is_cap
 
 
 def _passive_past(tok: Token) -> bool:
@@ -1107,50 +1133,94 @@ _PARTICIPLE_STOPS = frozenset(
 
 
 def find_according(tokens: list[Token]) -> Found | None:
-    """`Enligt X` / `According to X`."""
+    """`Enligt X` / `According to X` / `Ifølge X` / `laut X` / `nach Angaben X`."""
     for i, tok in enumerate(tokens):
         if tok.quoted:
             continue
-        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        laut = (
-            tok.low == "laut"
-            and nxt is not None
-            and nxt.is_word
-            and (nxt.is_cap or nxt.low in cues.LAUT_BEFORE)
-        )
-        if tok.low in cues.ACCORDING_WORDS or laut:
-            start = i + 1
-        elif tok.low == "according" and nxt is not None and nxt.low == "to":
-            start = i + 2
-        else:
+        opened = _according_opening(tokens, i)
+        if opened is None:
             continue
+        start, cue = opened
+        german = cue in ("laut", "nach Angaben")
+        # "Laut dem Verband der Zulieferindustrie": the name, without the German article
+        article = tokens[start].low if german and start < len(tokens) else ""
+        start += article in _GERMAN_ARTICLES
         if start >= len(tokens):
             return None
-        fronted = tok.low in cues.ACCORDING_WORDS or laut  # a verb-second clause follows
         if tokens[start].low in cues.OBJECT_PRONOUNS:  # "Enligt henne behöver …"
-            return Found([tokens[start]], tok.low if fronted else "according to")
-        phrase, end, via = _according_phrase(tokens, start, swedish=fronted)
+            return Found([tokens[start]], cue)
+        # after enligt/ifølge/laut a verb-second clause follows, after "according to" a comma
+        phrase, end, via = _according_phrase(tokens, start, swedish=cue != "according to")
         if phrase:
             role = None
             if end < len(tokens) and tokens[end].text == "," and phrase[-1].is_cap:
                 role = _appositive(tokens, end + 1)
-            phrase, place = _place_of_titled(phrase)
+            phrase, place = _split_trailing_pp(phrase)  # "analytiker Sofie Brandt fra Sydbank"
             role = " ".join(r for r in (place, role) if r) or None
-            return Found(phrase, tok.low if fronted else "according to", role, via)
+            phrase = _author_of_document(phrase)
+            if german:
+                phrase = _german_name(phrase, article)
+            return Found(phrase, cue, role, via)
     return None
 
 
-def _place_of_titled(phrase: list[Token]) -> tuple[list[Token], str | None]:
-    """ "analytiker Sofie Brandt fra Sydbank": a title, a full name and where the person works. The
-    place goes to the role, so the name is not taken for the bank's."""
-    if not phrase or phrase[0].is_cap:
-        return phrase, None
-    for k in range(3, len(phrase) - 1):
-        if phrase[k].low in cues.PREPOSITIONS and phrase[k - 1].is_cap and phrase[k - 2].is_cap:
-            # "i en intervju med SVT" says where it was said, not where the person works
-            where = phrase[k + 1].is_cap or _definite_head(phrase[k + 1], phrase[k + 2 :])
-            return phrase[:k], " ".join(t.text for t in phrase[k:]) if where else None
-    return phrase, None
+def _according_opening(tokens: list[Token], i: int) -> tuple[int, str] | None:
+    """(where the source's phrase starts, the cue) when an according-to phrase opens at `i`."""
+    tok = tokens[i]
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    after = tokens[i + 2] if i + 2 < len(tokens) else None
+    if tok.low in cues.ACCORDING_WORDS:
+        return i + 1, tok.low
+    if nxt is None or not nxt.is_word:
+        return None
+    if tok.low == "laut" and (nxt.is_cap or nxt.low in cues.LAUT_BEFORE):  # not "Die Musik war laut."
+        return i + 1, "laut"
+    if tok.low == "according" and nxt.low == "to":
+        return i + 2, "according to"
+    german_article = after is not None and (after.is_cap or after.low in _GERMAN_ARTICLES)
+    if tok.low == "nach" and nxt.low == "angaben" and german_article:  # not "nach Angaben im Handbuch"
+        return i + 2, "nach Angaben"
+    return None
+
+
+def _german_name(phrase: list[Token], article: str) -> list[Token]:
+    """German nouns are capitalised: "des Betriebsrats rund 850" ends at "rund" ("laut Ursula von der
+    Leyen" does not); after "des", the name without its genitive ("Betriebsrat")."""
+    phrase = list(itertools.takewhile(lambda t: t.is_cap or t.low in _GERMAN_NAME_WORDS, phrase))
+    if article == "des" and phrase:
+        phrase = [*phrase[:-1], _without_genitive(phrase[-1])]
+    return phrase
+
+
+def _author_of_document(phrase: list[Token]) -> list[Token]:
+    """ "an analysis by the city's budget office", "en rapport fra Havmiljøinstituttet": the author
+    speaks through the document."""
+    for k, tok in enumerate(phrase[:3]):
+        if tok.low.endswith(cues.DOCUMENTS) and k + 2 < len(phrase) and phrase[k + 1].low in _BY:
+            author = phrase[k + 2 :]
+            # not a time after it: "fra Havmiljøinstituttet i fjor"; "Institutet för X" is a name
+            when = (
+                j
+                for j in range(1, len(author))
+                if author[j].low in _WHEN and not _place_after(author[j + 1 :])
+            )
+            return author[: next(when, len(author))]
+    return phrase
+
+
+_BY = frozenset({"by", "from", "från", "fra", "av", "von"})
+_WHEN = frozenset({"i", "in", "under", "during"})
+_GERMAN_ARTICLES = frozenset({"dem", "der", "des", "den", "von", "vom"})
+_GERMAN_NAME_WORDS = cues.LAUT_BEFORE | {"von", "van", "der", "de"}  # "laut Ursula von der Leyen"
+
+
+def _without_genitive(tok: Token) -> Token:
+    """ "Betriebsrats" -> "Betriebsrat", "Landkreises" -> "Landkreis", "Bundes" -> "Bund"; not "ADAC"."""
+    text = tok.text
+    if not tok.is_cap or text.isupper() or len(text) < 5 or not text.endswith("s"):
+        return tok
+    sibilant = text.endswith(("ses", "zes", "xes", "ßes", "sches"))
+    return replace(tok, text=text[:-2] if sibilant or text in ("Bundes", "Landes") else text[:-1])
 
 
 def _according_phrase(tokens: list[Token], start: int, swedish: bool) -> tuple[list[Token], int, str | None]:
@@ -1363,6 +1433,8 @@ def _is_org(words: Sequence[str]) -> bool:
         return False  # "David Trust", "Sarah League": a given name makes a person
     if any(w in cues.ORG_WORDS or w.endswith(cues.ASSOCIATION_HEADS) for w in lows):
         return True  # "Supporterföreningen Gula Muren" too
+    if any(lows[k] in ("der", "des") and lows[k - 1] not in ("von", "van") for k in range(1, len(lows))):
+        return True  # German "Bund der Steuerzahler"; not "Ursula von der Leyen"
     if any(w.endswith(("’s", "'s")) for w in words[:-1]):
         return True  # "Hartley's Kitchen", "Sainsbury's Bank": no person's name has a genitive inside
     # An acronym ("LRF Gotland", "SVT") names an organisation, not a person.
@@ -1524,7 +1596,7 @@ def _resolve_source(
 ) -> Attribution:
     words = [t.text for t in phrase]
     head = words[-1] if words else ""
-    definite = len(words) == 1 or (len(words) == 2 and words[0].lower() in ("the", "den", "det"))
+    definite = len(words) == 1 or (len(words) == 2 and words[0].lower() in _THE)
     # A capital inside the sentence names an organisation ("tror Jordbruksverket"), not a role of
     # somebody whose title mentions it ("statsveterinär på Jordbruksverket").
     proper = len(phrase) == 1 and phrase[0].is_cap and phrase[0].start > 0
@@ -1575,7 +1647,10 @@ def build_registry(text: str) -> Registry:
     name_part = rf"{_UPPER}[\w\-]+"
     for m in re.finditer(rf"{name_part}(?:[ ]+(?:(?:von|van|de|af|al)[ ]+)?{name_part})+", body):
         words = m.group().split()
-        while len(words) > 2 and words[0].lower() in cues.PREPOSITIONS:  # "Enligt TV4 Nyheternas …"
+        # "Enligt TV4 Nyheternas …", "Ifølge Energistyrelsen": not a name "Ifølge Energistyrelsen"
+        while len(words) > 1 and (
+            words[0].lower() in cues.PREPOSITIONS or words[0].lower() in cues.ACCORDING_WORDS
+        ):
             words = words[1:]
         company = _named_after_kind([t for t in tokenize(m.group(), [False] * len(m.group())) if t.is_word])
         if company:  # "Vindmølleproducenten Nordhav Wind A/S": a company, not a person

@@ -744,6 +744,24 @@ ROLE_WORDS = frozenset(
     ]
 )
 ROLE_SUFFIXES = (
+    # Danish and Norwegian titles and trades: "Yrkesfisker Olav Strand", "redaksjonssjef".
+    "fisker",
+    "sjef",
+    "lærer",
+    "sykepleier",
+    "sygeplejerske",
+    "politimester",
+    "landmand",
+    # American local offices: "Councilman Luis Ortega", "Assemblywoman Rosa Diaz".
+    "councilman",
+    "councilwoman",
+    "councilmember",
+    "alderman",
+    "alderwoman",
+    "assemblyman",
+    "assemblywoman",
+    "congressman",
+    "congresswoman",
     "minister",
     "chef",
     "ledare",
@@ -936,19 +954,26 @@ ORG_WORDS = frozenset(
 ORG_WORDS = ORG_WORDS | frozenset(
     "service office agency administration authority bureau center centre network capital holdings "
     "pharma energy motors airlines systems technologies partners media studios verket "
-    "resources industries mining minerals asa gmbh oyj plc llc seafoods foods "
+    "resources industries mining minerals asa a/s gmbh oyj plc llc seafoods foods energi "
     # States are not people: "the United States", "the Czech Republic", "the United Arab Emirates".
     "states kingdom republic emirates nations federation "
     "directorate inspectorate secretariat trust society alliance coalition league college academy "
-    "museum clinic direktoratet inspektionen nämnden rådet".split()
+    "museum clinic direktoratet inspektionen nämnden rådet verband".split()
 )
 # Kinds of company that may stand before a company's name, as words or compound heads:
 # "Rederiet Baltic Link", "The farm's operator, Fjordmar Seafoods", "Vindmølleproducenten Nordhav".
 COMPANY_KINDS = (
     "rederiet", "bolaget", "företaget", "koncernen", "kedjan", "producenten", "tillverkaren",
     "leverantören", "selskabet", "selskapet", "virksomheden", "leverandøren", "unternehmen", "konzern",
-    "organisationen", "organisation", "organization", "operator", "company", "firm", "chain",
+    "firma", "organisationen", "organisation", "organization", "operator", "company", "firm", "chain",
     "retailer", "carrier", "manufacturer", "supplier", "insurer", "airline",
+)  # fmt: skip
+# Documents through which their authors speak: "according to an analysis by X", "enligt en rapport
+# från X"; compound heads too ("granskningsrapport").
+DOCUMENTS = (
+    "analysis", "analys", "analyse", "report", "rapport", "study", "studie", "survey", "undersökning",
+    "undersøkelse", "undersøgelse", "review", "granskning", "estimate", "estimates", "beräkningar",
+    "beregninger", "beregningar", "forecast", "prognos", "prognose", "figures", "siffror",
 )  # fmt: skip
 # Last words of sports clubs' names: "Ashford Rovers said", "Millbrook United confirmed".
 CLUB_WORDS = frozenset("fc rovers united athletic wanderers hotspur albion club klubb".split())
@@ -961,5 +986,5 @@ ASSOCIATION_HEADS = ("föreningen", "förbundet", "foreningen", "forbundet")
 ORG_HEADS = (
     "kommun", "kommune", "region", "djurpark", "dyrepark", "museum", "sjukhus", "sygehus", "sykehus",
     "universitet", "university", "högskola", "bank", "council", "hospital", "zoo", "airline",
-    "airlines", "airport", "flygplats", "lufthavn", "rederi", "school", "skola", *ASSOCIATION_HEADS,
+    "airlines", "airport", "flygplats", "lufthavn", "rederi", "school", "skola", "trust", *ASSOCIATION_HEADS,
 )  # fmt: skip

@@ -1135,6 +1135,55 @@ def test_speakers_of_articles_written_blind(folder: str) -> None:
             "en",
             ("Mabel's Kitchen", SpeakerKind.SOURCE, None),
         ),
+        (
+            "Solvind Energi A/S, der ejer møllerne, oplyser, at de er sikre.",
+            "da",
+            ("Solvind Energi A/S", SpeakerKind.SOURCE, None),
+        ),
+        # Danish, Norwegian and American titles before a name; a sentence-initial "Ifølge".
+        (
+            "Yrkesfisker Tarjei Aas på Fløya sier at han fikk laks i garnet.",
+            "no",
+            ("Tarjei Aas", SpeakerKind.PERSON, "Yrkesfisker på Fløya"),
+        ),
+        (
+            '"We cannot afford it," said Councilwoman Latrice Alvarez.',
+            "en",
+            ("Latrice Alvarez", SpeakerKind.PERSON, "Councilwoman"),
+        ),
+        (
+            "Ifølge Miljøstyrelsen er der fundet pesticider i brønden.",
+            "da",
+            ("Miljøstyrelsen", SpeakerKind.SOURCE, None),
+        ),
+        # German "laut dem …" and "nach Angaben des …", without the article's case.
+        (
+            "Laut dem Bund der Steuerzahler (BdSt) ist der Bau zu teuer.",
+            "de",
+            ("Bund der Steuerzahler", SpeakerKind.SOURCE, None),
+        ),
+        (
+            "Verletzt wurden nach Angaben des Landkreises rund 30 Menschen.",
+            "de",
+            ("Landkreis", SpeakerKind.SOURCE, None),
+        ),
+        ("Wir fahren nach Angaben im Handbuch.", "de", (None, SpeakerKind.NARRATOR, None)),
+        (
+            "Laut Ursula von der Leyen ist die Union bereit.",
+            "de",
+            ("Ursula von der Leyen", SpeakerKind.PERSON, None),
+        ),
+        # The author of a document speaks through it.
+        (
+            "According to an analysis by the state's audit office, the bridge will cost more.",
+            "en",
+            ("the state's audit office", SpeakerKind.SOURCE, None),
+        ),
+        (
+            "Ifølge en rapport fra Sjømatrådet i fjor økte eksporten.",
+            "no",
+            ("Sjømatrådet", SpeakerKind.SOURCE, None),
+        ),
         # German: a title capitalised like every noun, and an unnamed spokesman of a ministry.
         (
             "Kasseler Landrätin Birte Vogt sprach von einem schweren Tag.",
@@ -1162,3 +1211,25 @@ def test_a_company_introduced_by_its_kind_stays_a_company_by_its_name_alone() ->
     )
     claim = _claims(text, "da")[2]
     assert (claim.speaker, claim.speaker_kind) == ("Nordlys Marine", SpeakerKind.SOURCE)
+
+
+def test_a_title_or_a_kind_of_organisation_refers_back_to_who_was_so_named() -> None:
+    english = (
+        "Rubrik\nThe ward will close, Eastbury Hospitals NHS Trust announced on Monday.\n"
+        "The trust's medical director, Dr Nora Quayle, said the move was temporary.\n"
+        "A senior official with knowledge of the trust's budget said it was about money.\n"
+        "The medical director said care would continue elsewhere.\n"
+        "In a statement, the trust said money played no part.\n"
+    )
+    assert [s for s, _ in _speakers(english, "en")] == [
+        "Eastbury Hospitals NHS Trust",
+        "Nora Quayle",
+        "a senior official with knowledge of the trust's budget",
+        "Nora Quayle",
+        "Eastbury Hospitals NHS Trust",
+    ]
+    german = (
+        "Rubrik\nHessens Umweltministerin Petra Lange (Grüne) kritisierte den Plan.\n"
+        "Die Ministerin sagte, sie habe mit dem Konzern gesprochen.\n"
+    )
+    assert [s for s, _ in _speakers(german, "de")] == ["Petra Lange", "Petra Lange"]

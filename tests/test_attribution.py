@@ -1053,11 +1053,22 @@ def test_a_definite_noun_refers_back_to_a_named_organisation_or_an_earlier_sourc
     assert [s for s, _ in _speakers(english, "en")] == [None, "University of Northbridge", None]
 
 
-@pytest.mark.parametrize("folder", ["retrieval_blind", "retrieval_fresh", "retrieval_set6", "retrieval_set7"])
+# What the rules reach now: 0.933, 0.915, 0.904, 0.912 and 0.826. Set 8 labels more as speech
+# ("Bente Ravn tvivler på beregningerne", "zeigte sich enttäuscht") and keeps no "the" before names.
+_BLIND_BARS = {
+    "retrieval_blind": 0.86,
+    "retrieval_fresh": 0.86,
+    "retrieval_set6": 0.86,
+    "retrieval_set7": 0.86,
+    "retrieval_set8": 0.80,
+}
+
+
+@pytest.mark.parametrize("folder", _BLIND_BARS)
 def test_speakers_of_articles_written_blind(folder: str) -> None:
     # Labelled by their writers, who never saw claimbot's speakers. Some labels follow another
     # convention ("the airline" labelled "Aurora Air"), so the bar is a share, set below what the
-    # rules reach now (0.923, 0.912, 0.887 and 0.877): a regression fails it, a convention does not.
+    # rules reach now: a regression fails it, a convention does not.
     from claimbot.sources import iter_source_files, with_language
 
     labels = {
@@ -1069,7 +1080,7 @@ def test_speakers_of_articles_written_blind(folder: str) -> None:
     claims = [c for claims in articles if any(c.text in labels for c in claims) for c in claims]
     assert len([c for c in claims if c.text in labels]) == len(labels)
     right = sum(same_speaker(labels.get(c.text), c.speaker) for c in claims)
-    assert right / len(claims) >= 0.86, f"{right}/{len(claims)}"
+    assert right / len(claims) >= _BLIND_BARS[folder], f"{right}/{len(claims)}"
 
 
 @pytest.mark.parametrize(

@@ -20,6 +20,7 @@ SETS = {
     "fresh": (DATA / "retrieval_fresh" / "questions.json", [DATA / "retrieval_fresh" / "articles"]),
     "set6": (DATA / "retrieval_set6" / "questions.json", [DATA / "retrieval_set6" / "articles"]),
     "set7": (DATA / "retrieval_set7" / "questions.json", [DATA / "retrieval_set7" / "articles"]),
+    "set8": (DATA / "retrieval_set8" / "questions.json", [DATA / "retrieval_set8" / "articles"]),
 }
 
 

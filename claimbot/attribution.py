@@ -195,7 +195,8 @@ class Registry:
             entity = _Entity(name, position, kind)
             self.entities.append(entity)
         entity.position = max(entity.position, position)
-        entity.gender = entity.gender or extra.get("gender") or _gender_hint(name)
+        hint = _gender_hint(name) if kind is SpeakerKind.PERSON else None  # not "Anna Bergs advokat"
+        entity.gender = entity.gender or extra.get("gender") or hint
         honorific = (entity.role or "").lower().rstrip(".") in _HONORIFICS  # "Dr", then what she does
         entity.role = extra.get("role") or entity.role if honorific else entity.role or extra.get("role")
 
@@ -1616,15 +1617,33 @@ def _resolve_source(
     aged = registry.by_age(age.group(1), position) if age else None
     if aged is not None:
         return Attribution(aged.name, aged.kind, mention, found.cue, Form.INDIRECT, found.role, found.via)
-    description = _describe(words)
+    description = _owned_by_referent(words, registry, position) or _describe(words)
     gender = _GENDERED_NOUNS.get(head.lower())
     registry.add(description, position, SpeakerKind.SOURCE, gender=gender)
     return Attribution(description, SpeakerKind.SOURCE, mention, found.cue, Form.INDIRECT, None, found.via)
 
 
+def _owned_by_referent(words: list[str], registry: Registry, position: int) -> str | None:
+    """ "His lawyer" / "hennes advokat": the lawyer of the person the pronoun refers to, "Marcus
+    Doyle's lawyer", "Anna Bergs advokat"; None when nobody fits."""
+    subject = _OWNER_PRONOUNS.get(words[0].lower()) if len(words) >= 2 else None
+    entity = registry.pronoun(subject, position) if subject else None
+    if entity is None or entity.kind is not SpeakerKind.PERSON:
+        return None
+    rest = " ".join(words[1:])
+    if subject in ("he", "she"):
+        return f"{entity.name}'s {rest}"
+    return f"{entity.name}{'' if entity.name.endswith(('s', 'x', 'z')) else 's'} {rest}"
+
+
+# Possessive pronouns by the subject pronoun whose referent owns: "his lawyer" is he's lawyer.
+_OWNER_PRONOUNS = {"his": "he", "her": "she", "hans": "han", "hennes": "hon", "hendes": "hun"}
+
+
 def _describe(words: list[str]) -> str:
     words = list(words)
-    if words and (words[0].lower() in cues.DETERMINERS or words[0].lower() in _GENDERED_NOUNS):
+    first = words[0].lower() if words else ""
+    if first in cues.DETERMINERS or first in _GENDERED_NOUNS or first in _OWNER_PRONOUNS:
         words[0] = words[0].lower()
     return " ".join(words)
 

@@ -1244,3 +1244,20 @@ def test_a_title_or_a_kind_of_organisation_refers_back_to_who_was_so_named() -> 
         "Die Ministerin sagte, sie habe mit dem Konzern gesprochen.\n"
     )
     assert [s for s, _ in _speakers(german, "de")] == ["Petra Lange", "Petra Lange"]
+
+
+def test_his_lawyer_is_the_lawyer_of_whom_his_refers_to() -> None:
+    english = (
+        "Rubrik\nDaniel Frost, 41, was jailed for five years on Friday.\n"
+        "His lawyer said in a statement that Frost would appeal.\n"
+        '"He is devastated," his lawyer said.\n'
+        "Her spokesman said the family was grieving.\n"
+    )
+    assert [s for s, _ in _speakers(english, "en")] == [
+        None,
+        "Daniel Frost's lawyer",
+        "Daniel Frost's lawyer",
+        "her spokesman",  # nobody for "her" to refer to
+    ]
+    swedish = "Rubrik\nAnna Lund dömdes till fängelse i två år.\nHennes advokat säger att domen överklagas.\n"
+    assert [s for s, _ in _speakers(swedish)] == [None, "Anna Lunds advokat"]

@@ -734,10 +734,9 @@ def _apposed_name(tokens: list[Token], opening: int, inner: list[Token], via: st
     """ ", advokat Sofia Ek," names the speaker; what stands before the comma is a role."""
     name_at = next(k for k, t in enumerate(inner) if t.is_cap and not _roleish(t.low))
     before = _left_subject(tokens, opening) if opening > 0 else None
-    parts = (
-        " ".join(t.text for t in before.phrase) if before else None,
-        " ".join(t.text for t in inner[:name_at]),
-    )
+    # "Dr" and "Mr" before the name are no role: ", Dr Priya Nandakumar,"
+    title = [t.text for t in inner[:name_at] if t.low.rstrip(".") not in _HONORIFICS | _TITLE_GENDER.keys()]
+    parts = (" ".join(t.text for t in before.phrase) if before else None, " ".join(title))
     role = ", ".join(p for p in parts if p) or None
     return Found(inner[name_at:], "", role, via)
 

@@ -1142,6 +1142,11 @@ def test_speakers_of_articles_written_blind(folder: str) -> None:
         ),
         ("Lumo Oyj said it would close the plant.", "en", ("Lumo Oyj", SpeakerKind.SOURCE, None)),
         (
+            "The ward's chief nurse, Dr Mia Holt, said the unit would close.",
+            "en",
+            ("Mia Holt", SpeakerKind.PERSON, "The ward's chief nurse"),
+        ),
+        (
             "Mabel's Kitchen said it had withdrawn the sauces.",
             "en",
             ("Mabel's Kitchen", SpeakerKind.SOURCE, None),

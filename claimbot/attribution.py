@@ -175,6 +175,7 @@ class _Entity:
     gender: str | None = None
     role: str | None = None
     age: str | None = None
+    company: bool = False  # a company's name ("Carrow Motors"): "the company" may refer back to it
 
 
 @dataclass
@@ -256,7 +257,13 @@ class Registry:
         if not sources:
             return None
         latest = max(sources, key=lambda e: e.position)
+        if _ORG_NOUNS[noun] is _COMPANY:
+            return latest if latest.company else None
         return latest if _named_organisation(latest.name, _ORG_NOUNS[noun]) else None
+
+    def company(self, word: str) -> _Entity | None:
+        """The company a first word of its name stands for: "Carrow" for "Carrow Motors"."""
+        return next((e for e in self.entities if e.company and e.name.split()[0] == word), None)
 
     def by_age(self, age: str, position: int) -> _Entity | None:
         hits = [e for e in self.entities if e.age == age and e.position <= position]
@@ -810,7 +817,8 @@ def _right_subject(tokens: list[Token], cue_at: int) -> Found | None:
             )
         ):
             break
-        if phrase and phrase[-1].is_cap and not tok.is_cap and not _continues_name(phrase[-1], tok):
+        ended = not tok.is_cap and not _continues_name(phrase[-1], tok) if phrase else False
+        if ended and phrase[-1].is_cap and not _german_genitive(tokens, i):
             break  # "klagade Lavrov över att", "krävde Putin samtidigt att": the name has ended
         if len(phrase) == 1 and _definite_noun(phrase[0]) and not tok.is_cap and not _roleish(tok.low):
             break  # "uppmanade polisen boende i Hille att …": a definite noun, then the object
@@ -940,7 +948,8 @@ def _continues_name(last: Token, tok: Token) -> bool:
     if last.low.endswith(("a", "e")) and tok.low.endswith(("et", "en", "an")):
         return True  # a Swedish adjective and definite noun: "Vita huset", "Svarta havet"
     genitive = last.text.endswith(("’s", "'s", ":s")) or (
-        _genitive(last.text) and tok.low not in cues.OPENING_ADVERBS
+        # a noun the genitive owns: not "sagte Jürgen Albers am Morgen"
+        _genitive(last.text) and tok.low not in cues.OPENING_ADVERBS | cues.PREPOSITIONS and len(tok.low) > 2
     )
     return genitive
 
@@ -1098,16 +1107,20 @@ def _named_organisation(name: str, heads: tuple[str, ...]) -> bool:
     """A name (a capital after the first word: a lone capitalised word may just open the sentence,
     as in "Hyresgästerna har krävt …") whose last word is one of the heads."""
     words = name.split()
-    named = len(words) > 1 and any(w[:1].isupper() for w in words[1:])
+    named = len(words) > 1 and any(w[:1].isupper() for w in words)  # "Sjöhamra tingsrätt" too
     return named and words[-1].lower().endswith(heads)
 
 
 # Generic nouns by which an article refers back to an organisation it has named, with the last words
-# of the names they can stand for. Companies are left out: their names rarely say what they are.
+# of the names they can stand for. Companies only by a word that says so ("Motors", "AB", "Oyj").
 _AGENCY = ("office", "agency", "institute", "authority", "service", "bureau", "administration",
            "verket", "myndigheten", "institutet", "inspektionen")  # fmt: skip
 _MINISTRY = ("ministry", "department", "departementet", "ministeriet")
 _CLUB = (*sorted(cues.CLUB_WORDS), "city")  # "Manchester City", though "city" alone names no club
+_COMPANY = cues.COMPANY_HEADS
+_COMPANY_NOUNS = ("company", "firm", "bolaget", "företaget", "koncernen", "selskapet", "selskabet",
+                  "virksomheden", "unternehmen", "konzern")  # fmt: skip
+_COURT = ("tingsrätt", "hovrätt", "court", "tingrett", "lagmannsrett", "gericht", "domstol", "byret")
 _ORG_NOUNS = {
     "club": _CLUB,
     "klubben": _CLUB,
@@ -1121,6 +1134,8 @@ _ORG_NOUNS = {
     "department": _MINISTRY,
     "departementet": _MINISTRY,
     "ministeriet": _MINISTRY,
+    **dict.fromkeys(_COMPANY_NOUNS, _COMPANY),
+    **dict.fromkeys(("court", "domstolen", "tingsrätten", "hovrätten", "retten", "gericht"), _COURT),
 }
 _NEGATIONS = frozenset({"inte", "ej", "icke", "aldrig", "not", "never", "n't"})
 _ADVERB_AUXILIARIES = frozenset({"also", "too", "then"})  # adverbs read like auxiliaries
@@ -1187,8 +1202,9 @@ def _german_name(phrase: list[Token], article: str) -> list[Token]:
     """German nouns are capitalised: "des Betriebsrats rund 850" ends at "rund" ("laut Ursula von der
     Leyen" does not); after "des", the name without its genitive ("Betriebsrat")."""
     phrase = list(itertools.takewhile(lambda t: t.is_cap or t.low in _GERMAN_NAME_WORDS, phrase))
-    if article == "des" and phrase:
-        phrase = [*phrase[:-1], _without_genitive(phrase[-1])]
+    at = next((k for k, t in enumerate(phrase) if t.low.endswith("s")), None)  # "Klinikums Nürnberg"
+    if article == "des" and at is not None:
+        phrase = [*phrase[:at], _without_genitive(phrase[at]), *phrase[at + 1 :]]
     return phrase
 
 
@@ -1214,13 +1230,19 @@ _GERMAN_ARTICLES = frozenset({"dem", "der", "des", "den", "von", "vom"})
 _GERMAN_NAME_WORDS = cues.LAUT_BEFORE | {"von", "van", "der", "de"}  # "laut Ursula von der Leyen"
 
 
+def _german_genitive(tokens: list[Token], i: int) -> bool:
+    """ "eine Sprecherin des Landkreises", "ein Sprecher der Polizei": the genitive is part of who."""
+    return tokens[i].low in ("des", "der") and i + 1 < len(tokens) and tokens[i + 1].is_cap
+
+
 def _without_genitive(tok: Token) -> Token:
     """ "Betriebsrats" -> "Betriebsrat", "Landkreises" -> "Landkreis", "Bundes" -> "Bund"; not "ADAC"."""
     text = tok.text
     if not tok.is_cap or text.isupper() or len(text) < 5 or not text.endswith("s"):
         return tok
     sibilant = text.endswith(("ses", "zes", "xes", "ßes", "sches"))
-    return replace(tok, text=text[:-2] if sibilant or text in ("Bundes", "Landes") else text[:-1])
+    short = sibilant or tok.low.endswith(("bundes", "landes"))  # "Gewerkschaftsbundes"
+    return replace(tok, text=text[:-2] if short else text[:-1])
 
 
 def _according_phrase(tokens: list[Token], start: int, swedish: bool) -> tuple[list[Token], int, str | None]:
@@ -1232,13 +1254,21 @@ def _according_phrase(tokens: list[Token], start: int, swedish: bool) -> tuple[l
         t = tokens[j]
         if not t.is_word or t.quoted or (phrase and t.low in _RELATIVES):
             break  # "enligt en anställd som vill vara anonym": the relative clause is not the source
-        if swedish and headed and not t.is_cap and t.low not in cues.PREPOSITIONS:
+        if (
+            swedish
+            and headed
+            and not t.is_cap
+            and t.low not in cues.PREPOSITIONS
+            and not _german_genitive(tokens, j)
+        ):
             return phrase, j, None  # V2: "Enligt det ryska försvarsministeriet sköts …"
         particle = phrase and t.low in ("von", "van", "de", "af", "der", "al")
         role_word = _roleish(t.low)
         next_cap = j + 1 < len(tokens) and tokens[j + 1].is_cap
         # "Statens vegvesen", "EU:s regler": a capitalised genitive owns the lowercase noun after it.
         owned = len(phrase) == 1 and _genitive(phrase[0].text) and t.low not in _FINITE_SV
+        # "Sjöhamra tingsrätt", "Vestkyst politidistrikt": a place and the institution's noun
+        owned = owned or (len(phrase) == 1 and phrase[0].is_cap and t.low.endswith(cues.ORG_HEADS))
         if capital and not t.is_cap and not particle and not (role_word and next_cap) and not owned:
             break
         if t.low in _PARTICIPLE_STOPS or t.low in _FINITE_SV or (not swedish and t.low.endswith("ed")):
@@ -1601,6 +1631,8 @@ def _resolve_source(
     # somebody whose title mentions it ("statsveterinär på Jordbruksverket").
     proper = len(phrase) == 1 and phrase[0].is_cap and phrase[0].start > 0
     earlier = registry.by_role(head, position) if definite and not proper else None
+    if proper:  # "Carrow said" after "Carrow Motors"
+        earlier = registry.company(head)
     if earlier is None and definite and head.lower() in _ORG_NOUNS:
         earlier = registry.organisation(
             head.lower(), position
@@ -1689,8 +1721,11 @@ def build_registry(text: str) -> Registry:
         entity = registry.find(" ".join(name))
         if age and entity is not None:
             entity.age = entity.age or age.group(1)
-    for org in _organisations(body):
+    for org, is_company in _organisations(body, common):
         registry.add(org, -1, SpeakerKind.SOURCE)
+        entity = registry.find(org)
+        if entity is not None:
+            entity.company = entity.company or is_company
     return registry
 
 
@@ -1709,20 +1744,43 @@ _ORG_NAMES = (
 )
 
 
-def _organisations(body: str) -> list[str]:
+def _organisations(body: str, common: frozenset[str]) -> list[tuple[str, bool]]:
     """Names of organisations in the text that a definite noun can refer back to, by their head:
-    "Skogsbergs djurpark" ("djurparken"), "University of Northbridge" ("the university")."""
-    found = []
+    "Skogsbergs djurpark" ("djurparken"), "University of Northbridge" ("the university"); and of
+    companies ("Carrow Motors", "Voltaris" of "Voltaris Inc": "the company"), each with whether it
+    is a company."""
+    found: list[tuple[str, bool]] = []
     for pattern in _ORG_NAMES:
         for m in pattern.finditer(body):
             words = m.group().split()
-            while words and (words[0].lower() in cues.PREPOSITIONS or words[0].lower() in cues.DETERMINERS):
-                words = words[1:]  # "Enligt Skogsbergs djurpark", "The University of …"
-            if len(words) >= 2 and _org_head(words[-1:] if words[-1].islower() else words):
-                found.append(" ".join(words))
+            # "Enligt Skogsbergs djurpark", "The University of …", "Shares of Voltaris Inc"
+            while words and (words[0].lower() in _NOT_NAMES or _sentence_word(words, common)):
+                words = words[1:]
+            company = bool(words) and words[-1].lower() in cues.COMPANY_HEADS
+            if company and len(words) >= 2 and words[-1].lower() in cues.LEGAL_FORMS:
+                words = words[:-1]  # "Voltaris Inc" is "Voltaris", as articles go on to call it
+            if company or (len(words) >= 2 and _org_head(words[-1:] if words[-1].islower() else words)):
+                found.append((" ".join(words), company))
     # One word: an association named by its compound, "Föräldraföreningen" ("föreningen")
-    found += [m.group() for m in _ASSOCIATION.finditer(body) if not any(m.group() in f for f in found)]
+    names_found = [name for name, _ in found]
+    found += [
+        (m.group(), False)
+        for m in _ASSOCIATION.finditer(body)
+        if not any(m.group() in f for f in names_found)
+    ]
     return found
+
+
+_NOT_NAMES = cues.PREPOSITIONS | cues.DETERMINERS
+
+
+def _sentence_word(words: list[str], common: frozenset[str]) -> bool:
+    """A capital that only opens a sentence ("Shares of Voltaris Inc"), not an organisation's word
+    ("University of Northbridge", though the article also writes "the university")."""
+    low = words[0].lower()
+    if low in cues.ORG_WORDS or low.endswith(cues.ORG_HEADS):
+        return False
+    return low in common or (len(words) > 2 and words[1] == "of")
 
 
 _ASSOCIATION = re.compile(rf"(?<![\w-]){_UPPER}\w{{3,}}(?:{'|'.join(cues.ASSOCIATION_HEADS)})\b")
@@ -1869,7 +1927,8 @@ def _note_mentions(sentence: _Sentence, registry: Registry) -> None:
     text = sentence.segment.text
     for entity in registry.entities:
         if entity.kind is SpeakerKind.SOURCE and entity.name in text:  # "Skogsbergs djurpark"
-            registry.touch(entity.name, sentence.segment.start + text.index(entity.name))
+            # from the sentence's start: "Carrow Motors will close the plant, the company said"
+            registry.touch(entity.name, sentence.segment.start)
     for person in registry.people():
         parts = person.name.split()
         found = [m.start() for m in re.finditer(rf"\b{re.escape(parts[-1])}\b", text)]

@@ -495,6 +495,26 @@ PREPOSITIONS = frozenset(
         "across",
         "of",
         "laut",
+        # German, where not also an English or Swedish word ("an", "am", "von" in names are not)
+        "über",
+        "mit",
+        "seit",
+        "zum",
+        "zur",
+        "im",
+        "vom",
+        "beim",
+        "gegen",
+        "ohne",
+        "durch",
+        "auf",
+        "nach",
+        "vor",
+        "um",
+        "für",
+        "unter",
+        "zwischen",
+        "neben",
     ]
 )
 DETERMINERS = frozenset(
@@ -744,6 +764,12 @@ ROLE_WORDS = frozenset(
     ]
 )
 ROLE_SUFFIXES = (
+    # German titles: "Einsatzleiter Jürgen Albers", "Geschäftsführer", "Staatsanwalt", "Bundestrainer".
+    "leiter",
+    "meister",
+    "führer",
+    "anwalt",
+    "trainer",
     # Danish and Norwegian titles and trades: "Yrkesfisker Olav Strand", "redaksjonssjef".
     "fisker",
     "sjef",
@@ -958,8 +984,23 @@ ORG_WORDS = ORG_WORDS | frozenset(
     # States are not people: "the United States", "the Czech Republic", "the United Arab Emirates".
     "states kingdom republic emirates nations federation "
     "directorate inspectorate secretariat trust society alliance coalition league college academy "
-    "museum clinic direktoratet inspektionen nämnden rådet verband".split()
+    "museum clinic direktoratet inspektionen nämnden rådet verband "
+    # Newspapers: "Sjöhamra Kuriren", "Nordlandsposten", "Weser-Kurier", "Harrow Gazette"
+    "kuriren kurier posten bladet avisen avis zeitung tagblatt gazette herald tribune journal courier "
+    "chronicle observer telegraph räddningstjänsten räddningstjänst "
+    # German institutions: "Klinikum Nürnberg", "Landkreis Weserland", "Polizei Hannover"
+    "klinikum krankenhaus landkreis stadt polizei feuerwehr stadtwerke ministerium gericht landgericht "
+    "amtsgericht gemeinde gewerkschaft institut universität stiftung bundesregierung landesregierung".split()
 )
+# Last words that make a name a company's, by which "the company" / "bolaget" / "selskapet" can
+# refer back to it: "Carrow Motors", "Nordhav Laks AS", "Kaarna Oyj".
+COMPANY_HEADS = (
+    "motors", "ab", "as", "asa", "a/s", "oyj", "oy", "ltd", "plc", "inc", "llc", "gmbh", "ag", "se",
+    "group", "holdings", "industries", "resources", "mining", "energy", "energi", "seafoods", "foods",
+    "pharma", "airlines", "airways", "systems", "technologies", "shipping", "logistics", "laks",
+)  # fmt: skip
+# Legal forms, left off a company's name: "Voltaris Inc" is "Voltaris".
+LEGAL_FORMS = frozenset("ab as asa a/s oyj oy ltd plc inc llc gmbh ag se".split())
 # Kinds of company that may stand before a company's name, as words or compound heads:
 # "Rederiet Baltic Link", "The farm's operator, Fjordmar Seafoods", "Vindmølleproducenten Nordhav".
 COMPANY_KINDS = (
@@ -987,4 +1028,5 @@ ORG_HEADS = (
     "kommun", "kommune", "region", "djurpark", "dyrepark", "museum", "sjukhus", "sygehus", "sykehus",
     "universitet", "university", "högskola", "bank", "council", "hospital", "zoo", "airline",
     "airlines", "airport", "flygplats", "lufthavn", "rederi", "school", "skola", "trust", *ASSOCIATION_HEADS,
+    "tingsrätt", "hovrätt", "tingrett", "lagmannsrett", "politidistrikt", "polisregion",
 )  # fmt: skip

@@ -1185,6 +1185,42 @@ def test_speakers_of_articles_written_blind(folder: str) -> None:
         ),
         ("Wir fahren nach Angaben im Handbuch.", "de", (None, SpeakerKind.NARRATOR, None)),
         (
+            "Nach Angaben des Klinikums Fulda ist niemand in Lebensgefahr.",
+            "de",
+            ("Klinikum Fulda", SpeakerKind.SOURCE, None),
+        ),
+        (
+            "Die Werte seien normal, sagte eine Sprecherin des Landkreises.",
+            "de",
+            ("eine Sprecherin des Landkreises", SpeakerKind.SOURCE, None),
+        ),
+        (
+            "„Wir waren früh da“, sagte Brandmeister Jörg Hansen am Morgen.",
+            "de",
+            ("Jörg Hansen", SpeakerKind.PERSON, "Brandmeister"),
+        ),
+        (
+            "Über ihre Website forderte die Stadt Kassel die Bürger auf, zu Hause zu bleiben.",
+            "de",
+            ("die Stadt Kassel", SpeakerKind.SOURCE, None),
+        ),
+        # A place and its institution's noun is one name; a newspaper is not a person.
+        (
+            "Ifølge Nordfjord politidistrikt ble ingen skadet.",
+            "no",
+            ("Nordfjord politidistrikt", SpeakerKind.SOURCE, None),
+        ),
+        (
+            "Enligt Vänersborgs tingsrätt saknas bevis.",
+            "sv",
+            ("Vänersborgs tingsrätt", SpeakerKind.SOURCE, None),
+        ),
+        (
+            "Det skriver Norrbyns Kuriren på sin webbplats.",
+            "sv",
+            ("Norrbyns Kuriren", SpeakerKind.SOURCE, None),
+        ),
+        (
             "Laut Ursula von der Leyen ist die Union bereit.",
             "de",
             ("Ursula von der Leyen", SpeakerKind.PERSON, None),
@@ -1266,3 +1302,25 @@ def test_his_lawyer_is_the_lawyer_of_whom_his_refers_to() -> None:
     ]
     swedish = "Rubrik\nAnna Lund dömdes till fängelse i två år.\nHennes advokat säger att domen överklagas.\n"
     assert [s for s, _ in _speakers(swedish)] == [None, "Anna Lunds advokat"]
+
+
+def test_a_company_or_a_court_is_referred_back_to_by_its_kind() -> None:
+    english = (
+        "Rubrik\nHalden Motors will close its plant in Ashby, the company said on Tuesday.\n"
+        "In a statement, Halden said orders had fallen by a third.\n"
+        "Shares of Brackley Inc rose after the news.\n"
+        "Brackley said it would hire 200 of the workers.\n"
+        "The company said it had no further comment.\n"
+    )
+    assert [s for s, _ in _speakers(english, "en")] == [
+        "Halden Motors",
+        "Halden Motors",
+        None,
+        "Brackley",  # "Brackley Inc", without its legal form
+        "Brackley",
+    ]
+    swedish = (
+        "Rubrik\nEnligt Vänersborgs tingsrätt tog mannen emot mutor i sex år.\n"
+        "Domstolen anser att brotten är grova.\n"
+    )
+    assert [s for s, _ in _speakers(swedish)] == ["Vänersborgs tingsrätt", "Vänersborgs tingsrätt"]

@@ -1053,7 +1053,7 @@ def test_a_definite_noun_refers_back_to_a_named_organisation_or_an_earlier_sourc
     assert [s for s, _ in _speakers(english, "en")] == [None, "University of Northbridge", None]
 
 
-# What the rules reach now: 0.933, 0.915, 0.904, 0.912 and 0.826. Set 8 labels more as speech
+# What the rules reach now: 0.933, 0.915, 0.904, 0.921, 0.826 and 0.880. Set 8 labels more as speech
 # ("Bente Ravn tvivler på beregningerne", "zeigte sich enttäuscht") and keeps no "the" before names.
 _BLIND_BARS = {
     "retrieval_blind": 0.86,
@@ -1061,6 +1061,7 @@ _BLIND_BARS = {
     "retrieval_set6": 0.86,
     "retrieval_set7": 0.86,
     "retrieval_set8": 0.80,
+    "retrieval_set9": 0.86,
 }
 
 

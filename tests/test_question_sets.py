@@ -21,6 +21,7 @@ SETS = {
     "set6": (DATA / "retrieval_set6" / "questions.json", [DATA / "retrieval_set6" / "articles"]),
     "set7": (DATA / "retrieval_set7" / "questions.json", [DATA / "retrieval_set7" / "articles"]),
     "set8": (DATA / "retrieval_set8" / "questions.json", [DATA / "retrieval_set8" / "articles"]),
+    "set9": (DATA / "retrieval_set9" / "questions.json", [DATA / "retrieval_set9" / "articles"]),
 }
 
 

@@ -261,6 +261,17 @@ class Registry:
             return latest if latest.company else None
         return latest if _named_organisation(latest.name, _ORG_NOUNS[noun]) else None
 
+    def unnamed(self, position: int) -> _Entity | None:
+        """The latest unnamed source ("en anställd på X", "a senior official"), for "personen"."""
+        hits = [
+            e
+            for e in self.entities
+            if e.kind is SpeakerKind.SOURCE
+            and 0 <= e.position <= position
+            and e.name.split()[0] in _INDEFINITE
+        ]
+        return max(hits, key=lambda e: e.position) if hits else None
+
     def company(self, word: str) -> _Entity | None:
         """The company a first word of its name stands for: "Carrow" for "Carrow Motors"."""
         return next((e for e in self.entities if e.company and e.name.split()[0] == word), None)
@@ -1573,6 +1584,8 @@ def _german_pronoun(low: str, cue: str) -> str | None:
 
 # Pronouns of other languages that are also words of Swedish or English (see cues.PRONOUNS).
 _UNRESOLVED_PRONOUNS = frozenset({"er", "sie", "es", "wir", "ich", "ihr", "hij", "zij"})
+# Nouns that refer back to whichever unnamed source spoke last: "säger personen", "the source said".
+_SOURCE_REFERENCES = frozenset({"personen", "person", "källan", "source", "kilden", "quelle"})
 _INDEFINITE = frozenset({"en", "ett", "et", "ei", "a", "an", "one", "ein", "eine", "einer"})
 # Definite nouns of a kind of organisation, before its name: "Organisationen Djurrättsalliansen".
 # Not compounds, which say more: "Supporterföreningen Gula Muren".
@@ -1637,6 +1650,8 @@ def _resolve_source(
         earlier = registry.organisation(
             head.lower(), position
         )  # "Britain's Met Office said …" then "The agency said"
+    if earlier is None and definite and head.lower() in _SOURCE_REFERENCES:
+        earlier = registry.unnamed(position)  # "en anställd på förvaltningen" … "säger personen"
     owned = None if definite else registry.by_owned_role(words, position)
     if owned is not None:  # "Kallvattnet's municipal leader" after "municipal leader Päivi Rautio"
         return Attribution(owned.name, owned.kind, mention, found.cue, Form.INDIRECT, mention, found.via)

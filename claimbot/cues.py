@@ -630,6 +630,8 @@ RIGHT_BOUNDARY = (
 ROLE_WORDS = frozenset(
     [
         "president",
+        "mp",  # "Local MP Graham Oduya", "Labour MP Jane Doe"
+        "mep",
         "prime",
         "minister",
         "foreign",

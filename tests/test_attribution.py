@@ -1164,6 +1164,11 @@ def test_speakers_of_articles_written_blind(folder: str) -> None:
             ("Tarjei Aas", SpeakerKind.PERSON, "Yrkesfisker på Fløya"),
         ),
         (
+            "Local MP Graham Oduya urged both sides to return to the table.",
+            "en",
+            ("Graham Oduya", SpeakerKind.PERSON, "Local MP"),
+        ),
+        (
             '"We cannot afford it," said Councilwoman Latrice Alvarez.',
             "en",
             ("Latrice Alvarez", SpeakerKind.PERSON, "Councilwoman"),

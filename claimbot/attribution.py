@@ -1859,6 +1859,17 @@ def _has_speech_fragment(text: str, mask: Sequence[bool]) -> bool:
     return False
 
 
+def _konjunktiv(tokens: Sequence[Token]) -> bool:
+    """A German sentence in the Konjunktiv I ("sei", "habe", "wolle"): news uses it only to report
+    what someone said."""
+    return any(t.low in _KONJUNKTIV and not t.quoted for t in tokens)
+
+
+_KONJUNKTIV = frozenset(
+    "sei seien habe werde könne müsse wolle solle dürfe möge gebe stehe liege gehe komme bleibe wisse".split()
+)
+
+
 def _form(sentence: _Sentence) -> Form:
     if sentence.quoted_share >= 0.55 or sentence.starts_quoted or sentence.colon_quote:
         return Form.DIRECT
@@ -1881,6 +1892,8 @@ def attribute(text: str, segments: Sequence[Segment], language: str = "") -> lis
         _note_mentions(s, registry)
         hit = find_colon_intro(s.tokens) or _cue_or_according(s.tokens)
         who = resolve(hit, registry, position, language) if hit else NARRATION
+        if not hit and language == "de" and found and found[-1] is not None and _konjunktiv(s.tokens):
+            who = found[-1]  # "Das sei gelungen, …": the previous speaker's reported speech goes on
         found.append(who if who.speaker else None)
         backward.append(bool(hit and hit.backward))
         # "…, säger utrikesminister X." that could not be resolved: not the previous speaker's quote.

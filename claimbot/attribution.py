@@ -261,6 +261,20 @@ class Registry:
             return latest if latest.company else None
         return latest if _named_organisation(latest.name, _ORG_NOUNS[noun]) else None
 
+    def named_ending(self, words: Sequence[str], position: int) -> _Entity | None:
+        """The named organisation "the coast guard" refers back to: "the Swedish Coast Guard"."""
+        tail = " " + " ".join(words).lower()
+        hits = [
+            e
+            for e in self.entities
+            if e.kind is SpeakerKind.SOURCE
+            and 0 <= e.position <= position
+            and any(w[:1].isupper() for w in e.name.split())
+            and f" {e.name.lower()}".endswith(tail)
+            and e.name.lower() != tail.strip()
+        ]
+        return max(hits, key=lambda e: e.position) if hits else None
+
     def unnamed(self, position: int) -> _Entity | None:
         """The latest unnamed source ("en anställd på X", "a senior official"), for "personen"."""
         hits = [
@@ -1652,6 +1666,8 @@ def _resolve_source(
         )  # "Britain's Met Office said …" then "The agency said"
     if earlier is None and definite and head.lower() in _SOURCE_REFERENCES:
         earlier = registry.unnamed(position)  # "en anställd på förvaltningen" … "säger personen"
+    if earlier is None and len(words) > 2 and words[0].lower() in _THE:
+        earlier = registry.named_ending(words[1:], position)  # "the coast guard"
     owned = None if definite else registry.by_owned_role(words, position)
     if owned is not None:  # "Kallvattnet's municipal leader" after "municipal leader Päivi Rautio"
         return Attribution(owned.name, owned.kind, mention, found.cue, Form.INDIRECT, mention, found.via)

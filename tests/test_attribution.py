@@ -1352,3 +1352,16 @@ def test_german_reported_speech_goes_on_in_the_konjunktiv() -> None:
         "Die Feuerwehr war mit 80 Kräften vor Ort.\n"
     )
     assert [s for s, _ in _speakers(text, "de")] == ["Rainer Kolb", "Rainer Kolb", None]
+
+
+def test_a_shorter_definite_name_refers_back_to_the_named_organisation() -> None:
+    text = (
+        "Rubrik\nNo one was hurt, the Norwegian Coast Guard said.\n"
+        "No oil had leaked, the coast guard said.\n"
+        "The local residents said they had heard a bang.\n"
+    )
+    assert [s for s, _ in _speakers(text, "en")] == [
+        "the Norwegian Coast Guard",
+        "the Norwegian Coast Guard",
+        "the local residents",
+    ]

@@ -199,7 +199,7 @@ class Registry:
         hint = _gender_hint(name) if kind is SpeakerKind.PERSON else None  # not "Anna Bergs advokat"
         entity.gender = entity.gender or extra.get("gender") or hint
         honorific = (entity.role or "").lower().rstrip(".") in _HONORIFICS  # "Dr", then what she does
-        entity.role = extra.get("role") or entity.role if honorific else entity.role or extra.get("role")
+        entity.role = (extra.get("role") or entity.role) if honorific else (entity.role or extra.get("role"))
 
     def people(self) -> list[_Entity]:
         return [e for e in self.entities if e.kind is SpeakerKind.PERSON]
@@ -642,7 +642,7 @@ def _without_home(inner: list[Token]) -> list[Token]:
     """An apposition without the place a person comes from: "18-year-old Ellie Brandon" of
     "18-year-old Ellie Brandon from Sheffield"."""
     for k in range(2, len(inner) - 1):
-        if inner[k].low in ("from", "från", "fra", "aus") and all(t.is_cap for t in inner[k + 1 :]):
+        if inner[k].low in _FROM and all(t.is_cap for t in inner[k + 1 :]):
             return inner[:k]
     return inner
 
@@ -767,7 +767,7 @@ def _apposed_name(tokens: list[Token], opening: int, inner: list[Token], via: st
     name_at = next(k for k, t in enumerate(inner) if t.is_cap and not _roleish(t.low))
     before = _left_subject(tokens, opening) if opening > 0 else None
     # "Dr" and "Mr" before the name are no role: ", Dr Priya Nandakumar,"
-    title = [t.text for t in inner[:name_at] if t.low.rstrip(".") not in _HONORIFICS | _TITLE_GENDER.keys()]
+    title = [t.text for t in inner[:name_at] if t.low.rstrip(".") not in _NO_ROLE]
     parts = (" ".join(t.text for t in before.phrase) if before else None, " ".join(title))
     role = ", ".join(p for p in parts if p) or None
     return Found(inner[name_at:], "", role, via)
@@ -974,9 +974,12 @@ def _continues_name(last: Token, tok: Token) -> bool:
         return True  # a Swedish adjective and definite noun: "Vita huset", "Svarta havet"
     genitive = last.text.endswith(("’s", "'s", ":s")) or (
         # a noun the genitive owns: not "sagte Jürgen Albers am Morgen"
-        _genitive(last.text) and tok.low not in cues.OPENING_ADVERBS | cues.PREPOSITIONS and len(tok.low) > 2
+        _genitive(last.text) and tok.low not in _NOT_OWNED and len(tok.low) > 2
     )
     return genitive
+
+
+_NOT_OWNED = cues.OPENING_ADVERBS | cues.PREPOSITIONS  # words a genitive cannot own
 
 
 def _appositive(tokens: list[Token], start: int) -> str | None:
@@ -1554,7 +1557,7 @@ def resolve(found: Found, registry: Registry, position: int, language: str = "")
 def _named_after_kind(phrase: list[Token]) -> list[Token]:
     """The name in "Organisationen Djurrättsalliansen", "Rederiet Baltic Link", "Das Busunternehmen
     Sonnenreisen GmbH aus Potsdam"; empty when the phrase is not a kind of organisation and its name."""
-    if len(phrase) >= 3 and phrase[0].low in ("das", "die", "der", "the") and phrase[1].is_cap:
+    if len(phrase) >= 3 and phrase[0].low in _THE and phrase[1].is_cap:
         phrase = phrase[1:]
     if len(phrase) < 2 or not (phrase[0].low in _GENERIC_ORGS or phrase[0].low.endswith(cues.COMPANY_KINDS)):
         return []
@@ -1607,6 +1610,7 @@ _GENERIC_ORGS = frozenset(
     {"organisationen", "föreningen", "förbundet", "bolaget", "företaget", "stiftelsen", "partiet"}
 )
 _HONORIFICS = frozenset({"dr", "prof"})
+_NO_ROLE = _HONORIFICS | {t.rstrip(".") for t in _TITLE_GENDER}  # "Dr", "Mr" before a name
 _POSTNOMINALS = frozenset({"KC", "QC", "MP", "MEP", "PHD"})  # not Jr/Sr: part of the name
 
 

@@ -249,13 +249,18 @@ async def test_timeline_and_seen_elsewhere_across_articles(
         await wait_ready(app, pilot)
         view = await ask(app, pilot, "Vad sa Johan Fredriksson om Putins löften?")
         card = next(iter(view.query(EvidenceCard)))
-        for _ in range(200):  # "seen elsewhere" arrives after the answer
-            if card.elsewhere:
+
+        def foot() -> str:
+            return " ".join(str(w.render()) for w in card.query(".card-foot").results(Static))
+
+        # "Seen elsewhere" arrives after the answer, and the card recomposes on a later refresh.
+        for _ in range(200):
+            if card.elsewhere and "other article" in foot():
                 break
             await pilot.pause(0.05)
         assert card.evidence.claim.speaker == "Johan Fredriksson" and card.elsewhere
         assert all(r.same and r.claim.article_id != card.evidence.claim.article_id for r in card.elsewhere)
-        assert "other article" in str(card.query_one(".card-foot", Static).render())
+        assert "other article" in foot()
         card.focus()
         await pilot.press("s")
         screen = await wait_for_screen(app, pilot, SpeakerScreen)

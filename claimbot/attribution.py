@@ -12,15 +12,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from claimbot import cues, names
+from claimbot import cues, names, romance
 from claimbot.model import NARRATION, Attribution, Form, Segment, SpeakerKind
+from claimbot.tokens import Found, Token, tokenize
 
-_TOKEN = re.compile(
-    r"(?:Dr|Mr|Mrs|Ms|Prof|St|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|No|Nr)\.|(?:\w\.){2,}|\b[A-Z]/[A-Z]\b"  # "A/S"
-    r"|\w+(?:[’'´:\-.]\w+)*(?:(?<=s)['’](?=\s[A-ZÅÄÖ]))?"  # a plural possessive in a name: "Workers' Union"
-    r"|[^\w\s]",
-    re.UNICODE,
-)
 _TITLE_GENDER = {
     "mr.": "m",
     "mr": "m",
@@ -31,6 +26,12 @@ _TITLE_GENDER = {
     "miss": "f",
     "herr": "m",
     "fru": "f",
+    "m.": "m",  # French and Spanish: "M. Dupont", "Mme Roux", "Sra. Ruiz"
+    "mme": "f",
+    "mlle": "f",
+    "sr.": "m",
+    "sra.": "f",
+    "srta.": "f",
 }
 _GENDERED_NOUNS = {
     "mannen": "m",
@@ -131,40 +132,6 @@ _FINITE_SV = frozenset(
         "remains",
     ]
 )
-
-
-@dataclass(frozen=True)
-class Token:
-    text: str
-    start: int
-    end: int
-    quoted: bool
-
-    @property
-    def low(self) -> str:
-        return self.text.lower()
-
-    @property
-    def is_word(self) -> bool:
-        return self.text[:1].isalnum()
-
-    @property
-    def is_cap(self) -> bool:
-        first = self.text[:1]
-        return first.isupper() or (first.isdigit() and any(c.isupper() for c in self.text))
-
-
-@dataclass(frozen=True)
-class Found:
-    """An explicit attribution found inside one sentence, before names are resolved."""
-
-    phrase: list[Token]
-    cue: str
-    role: str | None = None
-    via: str | None = None
-    backward: bool = False  # "Det säger X": the speaker of the quotation before
-    relative: str | None = None  # "who" or "which" after the phrase: a person or a thing
-    personal: bool = False  # "he"/"she" reports what the phrase said: a person
 
 
 @dataclass
@@ -357,22 +324,16 @@ def _possessive_role(words: Sequence[str]) -> tuple[str, str] | None:
     return None
 
 
-_THE = frozenset({"the", "den", "det", "der", "die", "das"})  # "Die Ministerin" is definite too
+# "Die Ministerin", "la ministra", "le maire" are definite too
+_THE = frozenset({"the", "den", "det", "der", "die", "das", "le", "la", "les", "el", "los", "las"})
 
 
 def _definite_stem(noun: str) -> str:
-    low = noun.lower()
+    low = re.sub(r"^l['’]", "", noun.lower())  # "l'avocat"
     for suffix in ("erna", "arna", "orna", "en", "et", "n"):
         if low.endswith(suffix) and len(low) - len(suffix) >= 4:
             return low[: -len(suffix)]
     return low
-
-
-def tokenize(text: str, mask: Sequence[bool]) -> list[Token]:
-    return [
-        Token(m.group(), m.start(), m.end(), bool(mask[m.start()]) if m.start() < len(mask) else False)
-        for m in _TOKEN.finditer(text)
-    ]
 
 
 # ---------------------------------------------------------------- quotation spans
@@ -400,6 +361,7 @@ def _quote_scan(paragraph: str, unclosed: frozenset[int]) -> tuple[list[bool], f
     stack: list[tuple[int, int]] = [(0, _DASH)] if paragraph[:1] in _DASHES else []  # (position, kind)
     depth = [0] * _DASH + [len(stack)]  # how many quotations of each kind are open
     opened_before = False  # the character before is a mark that opened a quotation: “‘
+    interrupted = False  # a dash quotation was broken off by "—dijo X": a dash after X resumes it
     for i, ch in enumerate(paragraph):
         kind = _MARK_KIND.get(ch)
         if kind is not None:
@@ -415,9 +377,17 @@ def _quote_scan(paragraph: str, unclosed: frozenset[int]) -> tuple[list[bool], f
             opened_before = action > 0
             continue
         opened_before = False
-        if ch in _DASHES and not stack and _dash_opens(paragraph, i):
+        if ch in _DASHES and stack and stack[-1][1] == _DASH and _dash_interrupts(paragraph, i):
+            depth[stack.pop()[1]] -= 1  # Spanish "—No vamos a rendirnos —dijo la alcaldesa—. Vamos …"
+            interrupted = True
+        elif (
+            ch in _DASHES
+            and not stack
+            and (_dash_opens(paragraph, i) or (interrupted and _dash_resumes(paragraph, i)))
+        ):
             stack.append((i, _DASH))
             depth[_DASH] += 1
+            interrupted = False
         elif stack and ch == " " and _tail_starts(paragraph, i):
             while stack and (stack[-1][1] == _DASH or stack[-1][0] in unclosed):
                 depth[stack.pop()[1]] -= 1
@@ -429,6 +399,11 @@ def _mark_direction(paragraph: str, i: int, opened_before: bool) -> int:
     """1 where a quotation mark can only open, -1 where it can only close, 0 where either."""
     before = paragraph[i - 1] if i else ""
     after = paragraph[i + 1 : i + 2]
+    # French "« Nous ne céderons pas »", spaced inside (Danish »Vi …«, Swedish »…» are not)
+    if paragraph[i] == "«" and after.isspace() and (not before or before.isspace() or before in "(:"):
+        return 1
+    if paragraph[i] == "»" and before.isspace() and not after.isalnum():
+        return -1
     after_opening = not before or before.isspace() or before in _OPEN_CONTEXT or opened_before
     if after and not after.isspace() and after_opening:
         return 1
@@ -454,6 +429,16 @@ def _dash_opens(paragraph: str, i: int) -> bool:
     while j >= 0 and paragraph[j].isspace():
         j -= 1
     return i == 0 or (j >= 0 and paragraph[j] in ".!?" and paragraph[i + 1 : i + 2] == " ")
+
+
+def _dash_interrupts(paragraph: str, i: int) -> bool:
+    """ "rendirnos —dijo": a dash after a space and before a lowercase word breaks off a dash quotation."""
+    return i > 0 and paragraph[i - 1].isspace() and paragraph[i + 1 : i + 2].islower()
+
+
+def _dash_resumes(paragraph: str, i: int) -> bool:
+    """ "Fernández—. Vamos a …": a dash after the attribution, then the quotation goes on."""
+    return i > 0 and paragraph[i - 1].isalnum() and paragraph[i + 1 : i + 3] in (". ", ", ")
 
 
 def _tail_starts(paragraph: str, i: int) -> bool:
@@ -1504,6 +1489,8 @@ def resolve(found: Found, registry: Registry, position: int, language: str = "")
     phrase = [t for t in found.phrase if t.is_word]
     mention = " ".join(t.text for t in phrase)
     pronoun = _as_pronoun(phrase, found.cue, language)
+    if not phrase and language in romance.LANGUAGES:
+        return _resolve_pronoun("", found, registry, position, None)  # Spanish "«…», añadió."
     if pronoun:
         return _resolve_pronoun(pronoun, found, registry, position, mention)
     if len(phrase) == 1 and phrase[0].low in _UNRESOLVED_PRONOUNS:
@@ -1609,7 +1596,7 @@ _INDEFINITE = frozenset({"en", "ett", "et", "ei", "a", "an", "one", "ein", "eine
 _GENERIC_ORGS = frozenset(
     {"organisationen", "föreningen", "förbundet", "bolaget", "företaget", "stiftelsen", "partiet"}
 )
-_HONORIFICS = frozenset({"dr", "prof"})
+_HONORIFICS = frozenset({"dr", "prof", "me"})  # French "Me": a lawyer (maître)
 _NO_ROLE = _HONORIFICS | {t.rstrip(".") for t in _TITLE_GENDER}  # "Dr", "Mr" before a name
 _POSTNOMINALS = frozenset({"KC", "QC", "MP", "MEP", "PHD"})  # not Jr/Sr: part of the name
 
@@ -1621,7 +1608,7 @@ def _titled(role: str | None) -> bool:
     return bool(head) and _roleish(head[-1].lower())
 
 
-_ROLE_HEAD_END = re.compile(r",|\s(?:" + "|".join(sorted(cues.PREPOSITIONS)) + r")\s")
+_ROLE_HEAD_END = re.compile(r",|\s(?:" + "|".join(sorted(cues.PREPOSITIONS | cues.ROMANCE_LINKS)) + r")\s")
 
 
 def _person_name(
@@ -1641,7 +1628,9 @@ def _person_name(
     return name_words[0] if titled or name_words[0].lower() in names.FEMALE | names.MALE else None
 
 
-def _resolve_pronoun(low: str, found: Found, registry: Registry, position: int, mention: str) -> Attribution:
+def _resolve_pronoun(
+    low: str, found: Found, registry: Registry, position: int, mention: str | None
+) -> Attribution:
     if low in cues.PRONOUNS_PLURAL:
         return NARRATION
     entity = registry.pronoun(low, position)
@@ -1711,6 +1700,8 @@ def _describe(words: list[str]) -> str:
     first = words[0].lower() if words else ""
     if first in cues.DETERMINERS or first in _GENDERED_NOUNS or first in _OWNER_PRONOUNS:
         words[0] = words[0].lower()
+    elif re.match(r"[LlDd]['’]", words[0] if words else ""):  # "L'opposition" at the start of a sentence
+        words[0] = words[0][0].lower() + words[0][1:]
     return " ".join(words)
 
 
@@ -1747,6 +1738,7 @@ def build_registry(text: str) -> Registry:
         if _org_head(name):  # "Nordviks Sparbank": an organisation, registered below
             continue
         before = body[: m.start()].split()[-2:] if m.start() else []
+        role = role or _apposition_before(body, m.start(), m.end())
         if not role and before and _roleish(before[-1].lower()):
             role = before[-1]
             if len(before) == 2 and _modifier(before[0]):  # "municipal leader Tove Lindgren"
@@ -1762,6 +1754,23 @@ def build_registry(text: str) -> Registry:
         if entity is not None:
             entity.company = entity.company or is_company
     return registry
+
+
+def _apposition_before(body: str, start: int, end: int) -> str | None:
+    """The title of "La ministre de l'Agriculture, Claire Vasseur, a présenté …" or "The health
+    minister, Jane Doe, visited …": a definite noun phrase set off by commas before the name, so that
+    a later "la ministre" / "the minister" refers to her."""
+    if not body[:start].endswith(", ") or not body[end:].startswith(","):
+        return None
+    clause = re.split(r'[.!?,;:«»“”"\n]', body[: start - 2])[-1].split()
+    if not 2 <= len(clause) <= 7 or not (clause[1].isalpha() and clause[1].islower()):
+        return None
+    if clause[0].lower() in _THE | {"l'", "l’"}:
+        return " ".join(clause[1:])
+    owner = (
+        _cap(clause[0]) and _genitive(clause[0]) and len(clause) <= 4
+    )  # "Kommunens ekonomichef, Anna Berg,"
+    return " ".join(clause) if owner else None
 
 
 def _modifier(word: str) -> bool:
@@ -1910,7 +1919,10 @@ def attribute(text: str, segments: Sequence[Segment], language: str = "") -> lis
     for s in sentences:
         position = s.segment.start
         _note_mentions(s, registry)
-        hit = find_colon_intro(s.tokens) or _cue_or_according(s.tokens)
+        if language in romance.LANGUAGES:
+            hit = romance.find(s.tokens, language)
+        else:
+            hit = find_colon_intro(s.tokens) or _cue_or_according(s.tokens)
         who = resolve(hit, registry, position, language) if hit else NARRATION
         if not hit and language == "de" and found and found[-1] is not None and _konjunktiv(s.tokens):
             who = found[-1]  # "Das sei gelungen, …": the previous speaker's reported speech goes on

@@ -341,9 +341,9 @@ ACCORDING_TO = ("enligt", "according to", "ifølge")
 # Fronted like Swedish "enligt": "Ifølge kommunen …" (not German "laut": it also means "loud").
 ACCORDING_WORDS = frozenset({"enligt", "ifølge"})
 
-PRONOUNS_MALE = frozenset({"han", "he"})  # not "er": Swedish "you", German "he", Danish "is"
-PRONOUNS_FEMALE = frozenset({"hon", "she", "hun"})  # not German "sie": also "they"
-PRONOUNS_PLURAL = frozenset({"de", "they"})
+PRONOUNS_MALE = frozenset({"han", "he", "il", "él"})  # not "er": Swedish "you", German "he", Danish "is"
+PRONOUNS_FEMALE = frozenset({"hon", "she", "hun", "elle", "ella"})  # not German "sie": also "they"
+PRONOUNS_PLURAL = frozenset({"de", "they", "ils", "elles", "ellos", "ellas"})
 PRONOUNS = PRONOUNS_MALE | PRONOUNS_FEMALE | PRONOUNS_PLURAL
 # Object forms after "enligt" / "according to" / "ifølge", by their subject form.
 OBJECT_PRONOUNS = {"henne": "hon", "honom": "han", "hende": "hun", "ham": "han", "her": "she", "him": "he"}
@@ -1032,3 +1032,105 @@ ORG_HEADS = (
     "airlines", "airport", "flygplats", "lufthavn", "rederi", "school", "skola", "trust", *ASSOCIATION_HEADS,
     "tingsrätt", "hovrätt", "tingrett", "lagmannsrett", "politidistrikt", "polisregion",
 )  # fmt: skip
+
+# ---------------------------------------------------------------- French and Spanish (see `romance`)
+
+
+def _forms(table: str) -> frozenset[str]:
+    return frozenset(table.split())
+
+
+# Speech and stance verbs: present (3rd person), past (passé simple, imperfect, indefinido) and the
+# participle that follows "a"/"ont"/"ha"/"han".
+FRENCH_CUES = _forms(
+    """
+    déclare déclarent déclaré déclarait déclara dit disent disait affirme affirment affirmé affirmait
+    estime estiment estimé estimait explique expliquent expliqué expliquait ajoute ajoutent ajouté
+    ajoutait indique indiquent indiqué indiquait précise précisent précisé souligne soulignent souligné
+    assure assurent assuré assurait annonce annoncent annoncé confirme confirment confirmé rappelle
+    rappellent rappelé reconnaît reconnait reconnaissent reconnu dénonce dénoncent dénoncé regrette
+    regrettent regretté déplore déplorent déploré répond répondent répondu confie confient confié
+    raconte racontent raconté insiste insistent insisté prévient préviennent prévenu avertit averti
+    conclut concluent conclu admet admettent admis juge jugent jugé martèle martèlent martelé poursuit
+    poursuivent poursuivi témoigne témoignent témoigné commente commentent commenté soutient soutiennent
+    soutenu promet promettent promis pense pensent pensé croit croient considère considèrent considéré
+    espère espèrent espéré craint craignent accuse accusent accusé critique critiquent critiqué réclame
+    réclament réclamé demande demandent demandé rétorque rétorquent rétorqué détaille détaillent
+    détaillé observe observent observé relève relèvent relevé nuance nuancé qualifie qualifient qualifié
+    signale signalent signalé avance avancé reproche reprochent reproché prédit prédisent prévoit
+    prévoient calcule calculent conteste contestent contesté nie nient nié écrit écrivent souffle
+    soufflé lâche lâché glisse glissé tempère tempéré
+    """
+)
+SPANISH_CUES = _forms(
+    """
+    dice dicen dijo dijeron dicho decía afirma afirman afirmó afirmaron afirmado asegura aseguran
+    aseguró aseguraron asegurado señala señalan señaló señalaron señalado explica explican explicó
+    explicaron explicado añade añaden añadió añadieron añadido indica indican indicó indicaron indicado
+    declara declaran declaró declararon declarado sostiene sostienen sostuvo sostuvieron sostenido
+    advierte advierten advirtió advirtieron advertido reconoce reconocen reconoció reconocieron
+    reconocido destaca destacan destacó destacaron destacado subraya subrayan subrayó subrayaron
+    subrayado apunta apuntan apuntó apuntaron apuntado comenta comentan comentó comentaron comentado
+    relata relatan relató relataron relatado cuenta cuentan contó contaron denuncia denuncian denunció
+    denunciaron denunciado lamenta lamentan lamentó lamentaron lamentado critica critican criticó
+    criticaron criticado confirma confirman confirmó confirmaron confirmado anuncia anuncian anunció
+    anunciaron anunciado recuerda recuerdan recordó recordaron recordado precisa precisan precisó
+    precisaron precisado agrega agregan agregó agregaron agregado insiste insisten insistió insistieron
+    insistido admite admiten admitió admitieron admitido concluye concluyen concluyó concluyeron
+    concluido responde responden respondió respondieron respondido manifiesta manifiestan manifestó
+    manifestaron manifestado cree creen creyó creyeron considera consideran consideró consideraron
+    considerado opina opinan opinó opinaron estima estiman estimó estimaron reitera reiteran reiteró
+    reiteraron reiterado detalla detallan detalló detallaron detallado aclara aclaran aclaró aclararon
+    aclarado informa informan informó informaron informado defiende defienden defendió defendieron
+    defendido mantiene mantienen mantuvo mantuvieron mantenido promete prometen prometió prometieron
+    prometido pide piden pidió pidieron pedido reclama reclaman reclamó reclamaron reclamado teme temen
+    temió acusa acusan acusó acusaron acusado prevé prevén previó calcula calculan calculó niega niegan
+    negó escribe escribió escrito insistía aseguraba explicaba decían
+    """
+)
+# "a déclaré", "ont affirmé", "ha dicho": the auxiliary before a participle.
+FRENCH_AUXILIARIES = _forms("a ont avait avaient aurait auraient aura")
+SPANISH_AUXILIARIES = _forms("ha han había habían habría habrían")
+# Words that may stand between a subject and its verb: "a également précisé", "también aseguró".
+ROMANCE_ADVERBS = _forms(
+    """
+    également aussi encore déjà pourtant toutefois ensuite enfin notamment ainsi alors cependant
+    néanmoins d'ailleurs lui-même elle-même récemment hier aujourd'hui pas ne n' jamais plus
+    también además ya luego después incluso asimismo hoy ayer entonces finalmente no nunca
+    """
+)
+# Subordinating words after a cue that open what was said: "a déclaré que", "dijo que".
+ROMANCE_THAT = _forms("que qu' qu’ : avoir être haber ser")
+ROMANCE_ACCORDING = _forms("selon d'après d’après según")
+ROMANCE_DETERMINERS = _forms(
+    """
+    le la les l' l’ un une des du au aux ce cet cette ces son sa ses leur leurs plusieurs deux trois
+    el los las una unos unas del al este esta estos estas su sus varios varias dos tres
+    """
+)
+# Words that end a subject read after an inverted cue: "a déclaré X lors de …", "dijo X a los …".
+ROMANCE_RIGHT_STOPS = _forms(
+    """
+    dans lors devant à au aux en sur par pour après avant depuis pendant hier aujourd'hui auprès
+    sans alors et mais qui que dont où ou ce cet cette ces ce lundi mardi mercredi jeudi vendredi
+    samedi dimanche matin soir interrogé interrogée interrogés joint jointe contacté contactée selon
+    a al ante durante tras desde con sobre para por hoy ayer este esta estos estas y pero quien quienes
+    donde cuando lunes martes miércoles jueves viernes sábado domingo mañana tarde noche según
+    """
+)
+# Words that end a "selon" / "según" phrase: clauses, conjunctions, times ("según fuentes próximas al club").
+ROMANCE_ACCORDING_STOPS = _forms(
+    """
+    qui que dont où et mais ou ce cet cette ces hier aujourd'hui lundi mardi mercredi jeudi vendredi
+    samedi dimanche quien quienes donde cuando y pero este esta estos estas hoy ayer lunes martes
+    miércoles jueves viernes sábado domingo
+    """
+)
+# Prepositions that join a name's parts or a title to its place: "maire de Lyon", "ministra del Interior".
+ROMANCE_LINKS = _forms("de du des d' d’ del")
+# Relative and subordinating words that open a clause inside a subject: "X, qui dirige …,".
+ROMANCE_CLAUSE_WORDS = _forms("qui que quien quienes cuyo cuya dont lorsque quand cuando si porque parce")
+# "se espera que", "on estime que": nobody in particular speaks.
+ROMANCE_IMPERSONAL = _forms("se on s' s’")
+# Fronted "selon nos informations", "según nuestras fuentes": the newspaper's own reporting.
+ROMANCE_OWN = _forms("nos notre nuestra nuestras nuestro nuestros")

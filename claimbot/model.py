@@ -10,7 +10,7 @@ from typing import Any
 
 # Bump when segmentation, attribution or what is embedded for a claim changes: indexed articles are
 # then parsed and embedded again.
-PARSER_VERSION = "28"
+PARSER_VERSION = "29"
 
 
 class SegmentKind(StrEnum):

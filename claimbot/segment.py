@@ -240,8 +240,22 @@ def split_sentences(text: str, language: str) -> list[tuple[int, int]]:
             merged[-1] = (prev_start, end)
         else:
             merged.append((start, end))
-    spans = _split_after_times(text, _split_dash_quotes(text, merged))
+    spans = _split_after_times(text, _split_dash_quotes(text, _opening_marks_forward(text, merged)))
     return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _opening_marks_forward(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """ "… à Paris. « Le pays tiendra. »": Punkt leaves the opening « of the next sentence at the end
+    of this one; it belongs to the next."""
+    out = list(spans)
+    for n in range(len(out) - 1):
+        start, end = out[n]
+        piece = text[start:end].rstrip()
+        if len(piece) >= 2 and piece[-1] in "«“„" and piece[-2].isspace():
+            cut = start + len(piece) - 1
+            out[n] = (start, start + len(piece[:-1].rstrip()))
+            out[n + 1] = (cut, out[n + 1][1])
+    return out
 
 
 # A sentence end followed by a Swedish dash quote ("… sade Per Holm. – Vi stannar, säger Eva Ek.")

@@ -1,6 +1,7 @@
 """Who says each sentence: quotation spans, cue verbs, `enligt`/`according to`, names and pronouns.
 
-Rule-based and language-light (Swedish and English word lists in `cues`). The article is read in
+Rule-based and language-light (word lists per language in `cues`; French and Spanish sentences
+are read by `romance`, and what they find is resolved here like the rest). The article is read in
 order, keeping a registry of the people it names, so that "Lavrov" and "han" resolve to the full
 name given at first mention, and multi-sentence quotations inherit the speaker named at either end.
 """

@@ -361,8 +361,9 @@ def _name_and_role(phrase: list[Token]) -> _Subject:
     if linked and len(name) >= 3:
         first = next((n for n, t in enumerate(name[:-1]) if t.low in given), len(name) - 2)
         return _Subject(name[first:], _role_text(phrase[: run + first]))
-    if run > 0 and not linked and name:  # "le député Bruno Lemarchand", "la patronal Hostur"
-        return _Subject(name, _role_text(phrase[:run]))
+    title = _role_text(phrase[:run])
+    if title and not linked and name:  # "le député Bruno Lemarchand", "la patronal Hostur"
+        return _Subject(name, title)
     common = (
         not phrase[0].is_cap or phrase[0].low in cues.ROMANCE_DETERMINERS or phrase[0].low in ("l'", "l’")
     )

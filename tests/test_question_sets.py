@@ -22,6 +22,7 @@ SETS = {
     "set7": (DATA / "retrieval_set7" / "questions.json", [DATA / "retrieval_set7" / "articles"]),
     "set8": (DATA / "retrieval_set8" / "questions.json", [DATA / "retrieval_set8" / "articles"]),
     "set9": (DATA / "retrieval_set9" / "questions.json", [DATA / "retrieval_set9" / "articles"]),
+    "set10": (DATA / "retrieval_set10" / "questions.json", [DATA / "retrieval_set10" / "articles"]),
 }
 
 

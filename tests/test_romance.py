@@ -1,0 +1,230 @@
+"""Speakers of French and Spanish sentences (`claimbot.romance`), one pattern per case, and short
+articles where pronouns, dropped subjects and titles refer back."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimbot.attribution import quote_masks
+from claimbot.model import Article, Claim, SpeakerKind
+from claimbot.parse import parse_article
+from claimbot.segment import split_sentences
+
+
+def _claims(text: str, language: str) -> list[Claim]:
+    article = Article(id="t", source="t", title="Titre", text="Titre\n\n" + text, language=language)
+    return [c for c in parse_article(article).claims if c.text != "Titre"]
+
+
+PERSON, SOURCE = SpeakerKind.PERSON, SpeakerKind.SOURCE
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "expected"),
+    [
+        # Inverted after a quotation, with the time and place after the name left out.
+        (
+            "« Nous ne céderons pas », a déclaré Emmanuel Macron mardi à Paris.",
+            "fr",
+            ("Emmanuel Macron", PERSON, None),
+        ),
+        # A title, then the name in an apposition, before the verb; and the other way round.
+        (
+            "Le ministre de l'Intérieur, Gérald Darmanin, a affirmé que la situation était sous contrôle.",
+            "fr",
+            ("Gérald Darmanin", PERSON, "ministre de l'Intérieur"),
+        ),
+        (
+            "Jean Dupont, maire de Lyon, estime que la ville doit reconstruire.",
+            "fr",
+            ("Jean Dupont", PERSON, "maire de Lyon"),
+        ),
+        # A title and name without commas, and an apposition after them.
+        (
+            "Le député Bruno Lemarchand, président du groupe Renouveau rural, estime que le texte est flou.",
+            "fr",
+            ("Bruno Lemarchand", PERSON, "député, président du groupe Renouveau rural"),
+        ),
+        # Inverted, a title and the name in an apposition after it.
+        (
+            "« C'est du jamais vu », a déclaré le maire de la commune, Jean-Pierre Marcoux, devant la mairie.",
+            "fr",
+            ("Jean-Pierre Marcoux", PERSON, "maire de la commune"),
+        ),
+        # An institution after the verb ends before "dans un communiqué".
+        (
+            "L'incendie a été maîtrisé vers 4 heures, a indiqué la préfecture du Rhône dans un communiqué.",
+            "fr",
+            ("la préfecture du Rhône", SOURCE, None),
+        ),
+        (
+            "Selon une source proche du dossier, l'accord pourrait être signé vendredi.",
+            "fr",
+            ("une source proche du dossier", SOURCE, None),
+        ),
+        (
+            "L'accord pourrait être signé vendredi, selon une source proche du dossier.",
+            "fr",
+            ("une source proche du dossier", SOURCE, None),
+        ),
+        # An adverb in -ment between the auxiliary and the participle.
+        (
+            "L'opposition a immédiatement dénoncé un texte « improvisé ».",
+            "fr",
+            ("l'opposition", SOURCE, None),
+        ),
+        (
+            "«No vamos a dar marcha atrás», dijo Carmen Ruiz en rueda de prensa.",
+            "es",
+            ("Carmen Ruiz", PERSON, None),
+        ),
+        (
+            "La ministra de Vivienda, Carmen Ruiz, aseguró este martes que el decreto entrará en vigor.",
+            "es",
+            ("Carmen Ruiz", PERSON, "ministra de Vivienda"),
+        ),
+        # Capitals after "del" are an institution, not a person called "del Interior".
+        (
+            "Según fuentes del Ministerio del Interior, el detenido tenía antecedentes.",
+            "es",
+            ("fuentes del Ministerio del Interior", SOURCE, None),
+        ),
+        (
+            "Según fuentes próximas al club, el técnico seguirá.",
+            "es",
+            ("fuentes próximas al club", SOURCE, None),
+        ),
+        (
+            "Fuentes de la Consejería de Medio Ambiente apuntan a que el fuego fue provocado.",
+            "es",
+            ("Fuentes de la Consejería de Medio Ambiente", SOURCE, None),
+        ),
+        (
+            "El incendio ha quemado 3.000 hectáreas, según el último balance de la Junta.",
+            "es",
+            ("la Junta", SOURCE, None),
+        ),
+        # A kind before a name: the name.
+        (
+            "La patronal Hostur calcula que el decreto suprimirá 12.000 empleos.",
+            "es",
+            ("Hostur", SOURCE, None),
+        ),
+        # Spanish dialogue dashes: the quotation is broken off by "—dijo …—".
+        (
+            "—No vamos a rendirnos —dijo la alcaldesa, Lucía Fernández—.",
+            "es",
+            ("Lucía Fernández", PERSON, "alcaldesa"),
+        ),
+        # An aside between the subject and the verb.
+        (
+            "El portavoz del Partido Popular, Javier Gómez, por su parte, criticó que no hubiera consultas.",
+            "es",
+            ("Javier Gómez", PERSON, "portavoz del Partido Popular"),
+        ),
+    ],
+)
+def test_french_and_spanish_sentences(
+    sentence: str, language: str, expected: tuple[str, SpeakerKind, str | None]
+) -> None:
+    claim = _claims(sentence, language)[0]
+    assert (claim.speaker, claim.speaker_kind, claim.role) == expected, claim
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language"),
+    [
+        ("Le juge a rejeté la demande de la défense.", "fr"),  # "juge", "demande" are nouns here
+        ("Le ministre a annoncé la fermeture de l'usine.", "fr"),  # no "que": an act, not a report
+        ("Le texte a été annoncé mardi.", "fr"),  # passive
+        ("Selon nos informations, le texte sera modifié.", "fr"),  # the newspaper's own reporting
+        ("On estime que 3 000 exploitations sont concernées.", "fr"),  # nobody in particular
+        ("Se espera que el fuego quede controlado mañana.", "es"),
+        ("Hay que tener en cuenta que el viento cambió.", "es"),
+    ],
+)
+def test_french_and_spanish_narration(sentence: str, language: str) -> None:
+    assert _claims(sentence, language)[0].speaker is None
+
+
+def test_french_pronouns_titles_and_honorifics_refer_back() -> None:
+    claims = _claims(
+        "La ministre de l'Agriculture, Claire Vasseur, a présenté mercredi un plan.\n\n"
+        "Le député Bruno Lemarchand estime que le gouvernement « improvise ».\n\n"
+        "La ministre a affirmé que 800 millions seraient consacrés au plan.\n\n"
+        "« Nous ne lâcherons rien », a-t-elle ajouté.\n\n"
+        "M. Lemarchand a répondu que le texte était « inapplicable ». Il a précisé que son groupe voterait contre.\n\n"
+        "D'après l'avocat de la famille, Me Pierre Lenoir, l'enquête a été bâclée. Selon lui, la police a ignoré des témoins.",
+        "fr",
+    )
+    speakers = [c.speaker for c in claims]
+    assert speakers == [
+        None,  # "a présenté": an act
+        "Bruno Lemarchand",
+        "Claire Vasseur",  # "la ministre": the title given with her name
+        "Claire Vasseur",  # "elle"
+        "Bruno Lemarchand",  # "M. Lemarchand"
+        "Bruno Lemarchand",  # "il"
+        "Pierre Lenoir",
+        "Pierre Lenoir",  # "selon lui"
+    ]
+    assert claims[2].role == "ministre de l'Agriculture"
+
+
+def test_spanish_dropped_subjects_and_quotations_that_go_on() -> None:
+    claims = _claims(
+        "El portavoz del Partido Popular, Javier Gómez, criticó la medida. "
+        "Explicó que el Gobierno no había consultado a las comunidades.\n\n"
+        "«Es una vergüenza», añadió.\n\n"
+        "—No vamos a rendirnos —dijo la alcaldesa, Lucía Fernández—. Vamos a reconstruir el pueblo.\n\n"
+        "El incendio comenzó el domingo.",
+        "es",
+    )
+    assert [c.speaker for c in claims] == [
+        "Javier Gómez",
+        "Javier Gómez",  # "Explicó que": the subject left out
+        "Javier Gómez",  # "«…», añadió."
+        "Lucía Fernández",
+        "Lucía Fernández",  # the dialogue goes on after "—dijo …—."
+        None,
+    ]
+
+
+def test_a_title_set_off_before_a_name_is_what_a_later_title_refers_to() -> None:
+    """Not only French: "The health minister, Jane Doe, visited …" makes "The minister said" hers."""
+    article = Article(
+        id="t",
+        source="t",
+        title="Hospital",
+        text="Hospital\n\nThe health minister, Jane Doe, visited the hospital on Monday.\n\n"
+        "The minister said the ward would reopen in May.",
+        language="en",
+    )
+    said = parse_article(article).claims[-1]
+    assert (said.speaker, said.role) == ("Jane Doe", "health minister")
+
+
+def test_french_spaced_guillemets_and_danish_guillemets() -> None:
+    text = "« Nous ne céderons pas », a déclaré Emmanuel Macron."
+    mask = quote_masks(text)[0]
+    assert all(mask[: text.index("»") + 1]) and not any(mask[text.index(",") :])
+    danish = "»Vi skal gøre alt«, siger han. »Det er alvorligt«, siger hun."
+    mask = quote_masks(danish)[0]
+    assert not any(mask[danish.index("siger") : danish.index(". ")])
+    assert all(mask[danish.index("»Det") : danish.index("«, siger hun") + 1])
+
+
+def test_spanish_dialogue_dash_breaks_off_and_resumes() -> None:
+    text = "—No vamos a rendirnos —dijo la alcaldesa—. Vamos a reconstruir el pueblo."
+    mask = quote_masks(text)[0]
+    assert all(mask[1 : text.index(" —dijo")])
+    assert not any(mask[text.index("dijo") : text.index("alcaldesa") + 9])
+    assert all(mask[text.index("Vamos a") : -1])
+
+
+def test_an_opening_guillemet_belongs_to_the_next_sentence() -> None:
+    text = "« Nous ne céderons pas », a déclaré Emmanuel Macron à Paris. « Le pays tiendra. »"
+    assert [text[s:e] for s, e in split_sentences(text, "fr")] == [
+        "« Nous ne céderons pas », a déclaré Emmanuel Macron à Paris.",
+        "« Le pays tiendra. »",
+    ]

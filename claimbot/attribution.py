@@ -1674,7 +1674,7 @@ def _resolve_source(
     if aged is not None:
         return Attribution(aged.name, aged.kind, mention, found.cue, Form.INDIRECT, found.role, found.via)
     description = _owned_by_referent(words, registry, position) or _describe(words)
-    gender = _GENDERED_NOUNS.get(head.lower())
+    gender = _GENDERED_NOUNS.get(head.lower()) or cues.ROMANCE_GENDER.get(words[0].lower() if words else "")
     registry.add(description, position, SpeakerKind.SOURCE, gender=gender)
     return Attribution(description, SpeakerKind.SOURCE, mention, found.cue, Form.INDIRECT, None, found.via)
 
@@ -1699,7 +1699,11 @@ _OWNER_PRONOUNS = {"his": "he", "her": "she", "hans": "han", "hennes": "hon", "h
 def _describe(words: list[str]) -> str:
     words = list(words)
     first = words[0].lower() if words else ""
-    if first in cues.DETERMINERS or first in _GENDERED_NOUNS or first in _OWNER_PRONOUNS:
+    if (
+        first in cues.DETERMINERS | cues.ROMANCE_DETERMINERS
+        or first in _GENDERED_NOUNS
+        or first in _OWNER_PRONOUNS
+    ):
         words[0] = words[0].lower()
     elif re.match(r"[LlDd]['’]", words[0] if words else ""):  # "L'opposition" at the start of a sentence
         words[0] = words[0][0].lower() + words[0][1:]

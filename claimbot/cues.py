@@ -1057,7 +1057,8 @@ FRENCH_CUES = _forms(
     espère espèrent espéré craint craignent accuse accusent accusé critique critiquent critiqué réclame
     réclament réclamé demande demandent demandé rétorque rétorquent rétorqué détaille détaillent
     détaillé observe observent observé relève relèvent relevé nuance nuancé qualifie qualifient qualifié
-    signale signalent signalé avance avancé reproche reprochent reproché prédit prédisent prévoit
+    signale signalent signalé avance avancé reproche reprochent reproché lance lancent lancé
+    prédit prédisent prévoit
     prévoient calcule calculent conteste contestent contesté nie nient nié écrit écrivent souffle
     soufflé lâche lâché glisse glissé tempère tempéré
     """
@@ -1130,6 +1131,11 @@ ROMANCE_ACCORDING_STOPS = _forms(
 ROMANCE_LINKS = _forms("de du des d' d’ del")
 # Relative and subordinating words that open a clause inside a subject: "X, qui dirige …,".
 ROMANCE_CLAUSE_WORDS = _forms("qui que quien quienes cuyo cuya dont lorsque quand cuando si porque parce")
+# The grammatical gender an article gives a noun, so that "elle" may refer to "la direction".
+ROMANCE_GENDER = {
+    **dict.fromkeys("la une cette sa una esta".split(), "f"),
+    **dict.fromkeys("le un ce cet son el este".split(), "m"),
+}
 # "se espera que", "on estime que": nobody in particular speaks.
 ROMANCE_IMPERSONAL = _forms("se on s' s’")
 # Fronted "selon nos informations", "según nuestras fuentes": the newspaper's own reporting.

@@ -131,7 +131,8 @@ def _inverted_clitic(
 
 
 def _noun_or_impersonal(words: list[Token], i: int) -> bool:
-    """ "la demande", "le juge", "la denuncia" are nouns; "se espera que", "on estime" speak for nobody."""
+    """ "la demande", "le juge", "la denuncia" are nouns; "se espera que", "on estime" speak for nobody;
+    "una paciente, que pidió no ser identificada, contó": the verb of a relative clause is not the cue."""
     if i == 0:
         return False
     before = words[i - 1].low
@@ -140,6 +141,7 @@ def _noun_or_impersonal(words: list[Token], i: int) -> bool:
         or before in cues.ROMANCE_LINKS
         or before in cues.ROMANCE_IMPERSONAL
         or before == "en"  # "tener en cuenta"
+        or before in ("que", "qui", "quien", "quienes")
     )
 
 
@@ -290,8 +292,8 @@ def _noun_phrase(words: list[Token], start: int) -> list[Token]:
         if tok.quoted or (low in cues.ROMANCE_RIGHT_STOPS and not (low in ("à", "a") and not phrase)):
             break
         link = low in cues.ROMANCE_LINKS or phrase[-1].low in cues.ROMANCE_LINKS if phrase else True
-        if low in cues.ROMANCE_DETERMINERS and not link:
-            break
+        if low in cues.ROMANCE_DETERMINERS and not link and not (tok.is_cap and phrase and phrase[-1].is_cap):
+            break  # a new noun phrase; but "Yannick Le Goff", "Marine Le Pen" go on
         if (
             phrase
             and phrase[-1].is_cap

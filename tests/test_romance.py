@@ -47,7 +47,8 @@ PERSON, SOURCE = SpeakerKind.PERSON, SpeakerKind.SOURCE
         ),
         # Inverted, a title and the name in an apposition after it.
         (
-            "« C'est du jamais vu », a déclaré le maire de la commune, Jean-Pierre Marcoux, devant la mairie.",
+            "« C'est du jamais vu », a déclaré le maire de la commune, Jean-Pierre Marcoux, devant "
+            "la mairie.",
             "fr",
             ("Jean-Pierre Marcoux", PERSON, "maire de la commune"),
         ),
@@ -153,8 +154,10 @@ def test_french_pronouns_titles_and_honorifics_refer_back() -> None:
         "Le député Bruno Lemarchand estime que le gouvernement « improvise ».\n\n"
         "La ministre a affirmé que 800 millions seraient consacrés au plan.\n\n"
         "« Nous ne lâcherons rien », a-t-elle ajouté.\n\n"
-        "M. Lemarchand a répondu que le texte était « inapplicable ». Il a précisé que son groupe voterait contre.\n\n"
-        "D'après l'avocat de la famille, Me Pierre Lenoir, l'enquête a été bâclée. Selon lui, la police a ignoré des témoins.",
+        "M. Lemarchand a répondu que le texte était « inapplicable ». "
+        "Il a précisé que son groupe voterait contre.\n\n"
+        "D'après l'avocat de la famille, Me Pierre Lenoir, l'enquête a été bâclée. "
+        "Selon lui, la police a ignoré des témoins.",
         "fr",
     )
     speakers = [c.speaker for c in claims]
@@ -169,6 +172,31 @@ def test_french_pronouns_titles_and_honorifics_refer_back() -> None:
         "Pierre Lenoir",  # "selon lui"
     ]
     assert claims[2].role == "ministre de l'Agriculture"
+
+
+def test_names_with_le_organisations_as_elle_and_relative_clauses() -> None:
+    claims = _claims(
+        "« Ce n'est plus possible », a lancé Yannick Le Goff, délégué CGT du port, devant les grévistes.\n\n"
+        "La direction d'Atlantis Manutention a assuré que rien n'était décidé. "
+        "Elle affirme que les départs seront volontaires.",
+        "fr",
+    )
+    assert [(c.speaker, c.role) for c in claims] == [
+        ("Yannick Le Goff", "délégué CGT du port"),  # "Le" inside a name
+        ("la direction d'Atlantis Manutention", None),
+        ("la direction d'Atlantis Manutention", None),  # "elle": a feminine noun, not only a woman
+    ]
+    claims = _claims(
+        "El consejero, Tomás Herrero, aseguró que habrá más camas.\n\n"
+        "Una paciente de 78 años, que pidió no ser identificada, contó que pasó 30 horas en un pasillo. "
+        "«Nadie me dio ni una manta», lamentó.",
+        "es",
+    )
+    assert [c.speaker for c in claims] == [
+        "Tomás Herrero",
+        "una paciente de 78 años",
+        "una paciente de 78 años",
+    ]
 
 
 def test_spanish_dropped_subjects_and_quotations_that_go_on() -> None:

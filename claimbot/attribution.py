@@ -326,7 +326,28 @@ def _possessive_role(words: Sequence[str]) -> tuple[str, str] | None:
 
 
 # "Die Ministerin", "la ministra", "le maire" are definite too
-_THE = frozenset({"the", "den", "det", "der", "die", "das", "le", "la", "les", "el", "los", "las"})
+_THE = frozenset(
+    {
+        "the",
+        "den",
+        "det",
+        "der",
+        "die",
+        "das",
+        "le",
+        "la",
+        "les",
+        "el",
+        "los",
+        "las",
+        "il",
+        "lo",
+        "gli",
+        "o",
+        "os",
+    }
+)
+_PORTUGUESE_THE = frozenset({"a", "as"})  # also English words: definite only in a Portuguese article
 
 
 def _definite_stem(noun: str) -> str:
@@ -1448,7 +1469,9 @@ def split_role(words: list[str], registry: Registry) -> tuple[list[str], str | N
     return name, role
 
 
-_PARTICLES = frozenset({"von", "van", "de", "af", "der", "al", "bin", "da", "di", "la", "le"})
+_PARTICLES = frozenset(
+    {"von", "van", "de", "af", "der", "al", "bin", "da", "di", "la", "le", "das", "dos", "do", "del"}
+)
 
 
 def _cap(word: str) -> bool:
@@ -1539,7 +1562,7 @@ def resolve(found: Found, registry: Registry, position: int, language: str = "")
         if name is not None:
             registry.add(name, position, gender=gender, role=role)
             return Attribution(name, SpeakerKind.PERSON, mention, found.cue, Form.INDIRECT, role, found.via)
-    return _resolve_source(phrase, found, registry, position, mention)
+    return _resolve_source(phrase, found, registry, position, mention, language)
 
 
 def _named_after_kind(phrase: list[Token]) -> list[Token]:
@@ -1609,7 +1632,10 @@ def _titled(role: str | None) -> bool:
     return bool(head) and _roleish(head[-1].lower())
 
 
-_ROLE_HEAD_END = re.compile(r",|\s(?:" + "|".join(sorted(cues.PREPOSITIONS | cues.ROMANCE_LINKS)) + r")\s")
+# Where a role's title ends: a comma, a preposition, an elided one ("ministro dell'Interno").
+_ROLE_HEAD_END = re.compile(
+    r",|\s(?:" + "|".join(sorted(cues.PREPOSITIONS | cues.ROMANCE_LINKS)) + r")\s|\s(?:d|dell|del)['’]"
+)
 
 
 def _person_name(
@@ -1643,11 +1669,12 @@ def _resolve_pronoun(
 
 
 def _resolve_source(
-    phrase: list[Token], found: Found, registry: Registry, position: int, mention: str
+    phrase: list[Token], found: Found, registry: Registry, position: int, mention: str, language: str = ""
 ) -> Attribution:
     words = [t.text for t in phrase]
     head = words[-1] if words else ""
-    definite = len(words) == 1 or (len(words) == 2 and words[0].lower() in _THE)
+    the = _THE | _PORTUGUESE_THE if language == "pt" else _THE  # "a ministra"
+    definite = len(words) == 1 or (len(words) == 2 and words[0].lower() in the)
     # A capital inside the sentence names an organisation ("tror Jordbruksverket"), not a role of
     # somebody whose title mentions it ("statsveterinär på Jordbruksverket").
     proper = len(phrase) == 1 and phrase[0].is_cap and phrase[0].start > 0
@@ -1726,7 +1753,9 @@ def build_registry(text: str) -> Registry:
     registry = Registry(common_words=common)
     body = text.split("\n", 1)[1] if "\n" in text else ""  # a title-cased headline names nobody reliably
     name_part = rf"{_UPPER}[\w\-]+"
-    for m in re.finditer(rf"{name_part}(?:[ ]+(?:(?:von|van|de|af|al)[ ]+)?{name_part})+", body):
+    for m in re.finditer(
+        rf"{name_part}(?:[ ]+(?:(?:von|van|de|af|al|da|das|dos|do|di|del)[ ]+)?{name_part})+", body
+    ):
         words = m.group().split()
         # "Enligt TV4 Nyheternas …", "Ifølge Energistyrelsen": not a name "Ifølge Energistyrelsen"
         while len(words) > 1 and (
@@ -1770,7 +1799,7 @@ def _apposition_before(body: str, start: int, end: int) -> str | None:
     clause = re.split(r'[.!?,;:«»“”"\n]', body[: start - 2])[-1].split()
     if not 2 <= len(clause) <= 7 or not (clause[1].isalpha() and clause[1].islower()):
         return None
-    if clause[0].lower() in _THE | {"l'", "l’"}:
+    if clause[0].lower() in _THE | _PORTUGUESE_THE | {"l'", "l’"}:  # "A spokesman, John Smith,"
         return " ".join(clause[1:])
     owner = (
         _cap(clause[0]) and _genitive(clause[0]) and len(clause) <= 4

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import NamedTuple
+
 # Speech and cognition verbs in the forms news prose uses.
 CUE_VERBS = frozenset(
     [
@@ -341,9 +344,13 @@ ACCORDING_TO = ("enligt", "according to", "ifølge")
 # Fronted like Swedish "enligt": "Ifølge kommunen …" (not German "laut": it also means "loud").
 ACCORDING_WORDS = frozenset({"enligt", "ifølge"})
 
-PRONOUNS_MALE = frozenset({"han", "he", "il", "él"})  # not "er": Swedish "you", German "he", Danish "is"
-PRONOUNS_FEMALE = frozenset({"hon", "she", "hun", "elle", "ella"})  # not German "sie": also "they"
-PRONOUNS_PLURAL = frozenset({"de", "they", "ils", "elles", "ellos", "ellas"})
+PRONOUNS_MALE = frozenset(
+    {"han", "he", "il", "él", "lui", "ele"}
+)  # not "er": Swedish "you", German "he", Danish "is"
+PRONOUNS_FEMALE = frozenset(
+    {"hon", "she", "hun", "elle", "ella", "lei", "ela"}
+)  # not German "sie": also "they"
+PRONOUNS_PLURAL = frozenset({"de", "they", "ils", "elles", "ellos", "ellas", "loro", "eles", "elas"})
 PRONOUNS = PRONOUNS_MALE | PRONOUNS_FEMALE | PRONOUNS_PLURAL
 # Object forms after "enligt" / "according to" / "ifølge", by their subject form.
 OBJECT_PRONOUNS = {"henne": "hon", "honom": "han", "hende": "hun", "ham": "han", "her": "she", "him": "he"}
@@ -1019,6 +1026,16 @@ DOCUMENTS = (
     "beregninger", "beregningar", "forecast", "prognos", "prognose", "figures", "siffror",
 )  # fmt: skip
 # Last words of sports clubs' names: "Ashford Rovers said", "Millbrook United confirmed".
+# Institutions in French, Spanish, Italian and Portuguese: "Ministerio del Interior" is no person.
+ORG_WORDS = ORG_WORDS | frozenset(
+    """
+    ministère ministerio ministero ministério gouvernement gobierno governo mairie ayuntamiento comune
+    câmara prefettura préfecture policía polizia polícia gendarmerie guardia carabinieri tribunal
+    tribunale juzgado fiscalía procura sindicato syndicat sindacato partido parti partito asociación
+    associazione associação federación fédération federazione federação consejería junta protezione
+    proteção protección regione région región município municipio comisión commissione comissão
+    """.split()
+)
 CLUB_WORDS = frozenset("fc rovers united athletic wanderers hotspur albion club klubb".split())
 ORG_WORDS = ORG_WORDS | CLUB_WORDS
 # Compound heads of associations' one-word names: "Föräldraföreningen", "Idrottsförbundet".
@@ -1033,11 +1050,28 @@ ORG_HEADS = (
     "tingsrätt", "hovrätt", "tingrett", "lagmannsrett", "politidistrikt", "polisregion",
 )  # fmt: skip
 
-# ---------------------------------------------------------------- French and Spanish (see `romance`)
+# ---------------------------------------------------------------- French, Spanish, Italian, Portuguese
+# (see `romance`)
 
 
 def _forms(table: str) -> frozenset[str]:
     return frozenset(table.split())
+
+
+class RomanceGrammar(NamedTuple):
+    """What `romance` needs to know of one language."""
+
+    verbs: frozenset[str]  # speech and stance verbs: present, past, and the participle after "a"/"ha"
+    auxiliaries: frozenset[str]  # "a déclaré", "ha dicho", "ha detto"
+    passive: frozenset[str]  # "a été annoncé", "ha sido", "è stato": nobody speaks
+    determiners: frozenset[str]
+    links: frozenset[str]  # prepositions that join a title to its place: "maire de Lyon"
+    stops: frozenset[str]  # words that end a subject after an inverted verb: "dijo X a los …"
+    according: frozenset[str]  # "selon", "según", "secondo", "segundo"
+    that: frozenset[str]  # what opens the reported clause after the verb
+    pronouns: frozenset[str]  # subject pronouns
+    object_pronouns: Mapping[str, str]  # "selon lui": the subject pronoun it stands for
+    drops_subject: bool  # "«…», añadió.": a verb without a subject is the last speaker's
 
 
 # Speech and stance verbs: present (3rd person), past (passé simple, imperfect, indefinido) and the
@@ -1089,54 +1123,159 @@ SPANISH_CUES = _forms(
     negó escribe escribió escrito insistía aseguraba explicaba decían
     """
 )
-# "a déclaré", "ont affirmé", "ha dicho": the auxiliary before a participle.
-FRENCH_AUXILIARIES = _forms("a ont avait avaient aurait auraient aura")
-SPANISH_AUXILIARIES = _forms("ha han había habían habría habrían")
-# Words that may stand between a subject and its verb: "a également précisé", "también aseguró".
+ITALIAN_CUES = _forms(
+    """
+    dice dicono detto disse diceva afferma affermano affermato affermò dichiara dichiarano dichiarato
+    dichiarò spiega spiegano spiegato spiegò aggiunge aggiungono aggiunto aggiunse sottolinea
+    sottolineano sottolineato sottolineò precisa precisano precisato precisò ribadisce ribadiscono
+    ribadito ribadì conferma confermano confermato confermò annuncia annunciano annunciato annunciò
+    assicura assicurano assicurato assicurò denuncia denunciano denunciato denunciò racconta raccontano
+    raccontato raccontò ricorda ricordano ricordato ricordò osserva osservano osservato osservò commenta
+    commentano commentato commentò replica replicano replicato replicò risponde rispondono risposto
+    rispose avverte avvertono avvertito avvertì ammette ammettono ammesso ammise sostiene sostengono
+    sostenuto sostenne ritiene ritengono ritenuto critica criticano criticato criticò accusa accusano
+    accusato accusò chiede chiedono chiesto chiese promette promettono promesso promise insiste
+    insistono insistito lamenta lamentano lamentato lamentò prevede prevedono stima stimano stimato
+    teme temono temuto garantisce garantiscono garantito nega negano negato negò scrive scrivono scritto
+    scrisse riferisce riferiscono riferito riferì rivela rivelano rivelato rivelò evidenzia evidenziato
+    attacca attaccato avvisa avvisato spiegava affermava sapere
+    """
+)
+PORTUGUESE_CUES = _forms(
+    """
+    diz dizem disse disseram dito dizia afirma afirmam afirmou afirmaram afirmado declara declaram
+    declarou declararam declarado explica explicam explicou explicaram explicado acrescenta
+    acrescentam acrescentou acrescentaram sublinha sublinhou sublinharam destaca destacou destacaram
+    garante garantem garantiu garantiram assegura assegurou confirma confirmam confirmou confirmaram
+    anuncia anunciou anunciaram admite admitiu reconhece reconheceu defende defendeu defenderam
+    considera considerou adianta adiantou refere referiu indica indicou aponta apontou salienta
+    salientou lembra lembrou conta contou relata relatou critica criticou criticaram acusa acusou
+    denuncia denunciou lamenta lamentou responde respondeu insiste insistiu alerta alertou avisa avisou
+    prevê previu estima estimou teme temeu pede pediu promete prometeu nega negou escreve escreveu
+    revela revelou comenta comentou frisa frisou ressalta ressaltou pondera ponderou reforça reforçou
+    reiterou contestou questiona questionou reclama reclamam reclamou reclamaram
+    """
+)
+# Words that may stand between a subject and its verb: "a également précisé", "ha poi aggiunto".
 ROMANCE_ADVERBS = _forms(
     """
     également aussi encore déjà pourtant toutefois ensuite enfin notamment ainsi alors cependant
     néanmoins d'ailleurs lui-même elle-même récemment hier aujourd'hui pas ne n' jamais plus
     también además ya luego después incluso asimismo hoy ayer entonces finalmente no nunca
+    anche inoltre già poi ancora però tuttavia infine ieri oggi non mai più
+    também ainda já depois ontem hoje não nunca
     """
 )
-# Subordinating words after a cue that open what was said: "a déclaré que", "dijo que".
-ROMANCE_THAT = _forms("que qu' qu’ : avoir être haber ser")
-ROMANCE_ACCORDING = _forms("selon d'après d’après según")
-ROMANCE_DETERMINERS = _forms(
+# Object pronouns between the subject and its verb: "Il lui a dit", "Il l'a dit", "le dijo".
+ROMANCE_CLITICS = _forms("lui leur nous vous me m' m’ te t' t’ l' l’ le les lo gli mi ci ti ne nos")
+# Relative and subordinating words that open a clause inside a subject: "X, qui dirige …,".
+ROMANCE_CLAUSE_WORDS = _forms(
     """
-    le la les l' l’ un une des du au aux ce cet cette ces son sa ses leur leurs plusieurs deux trois
-    el los las una unos unas del al este esta estos estas su sus varios varias dos tres
+    qui que quien quienes cuyo cuya dont lorsque quand cuando si porque parce che cui quale perché
+    quem cujo
     """
 )
-# Words that end a subject read after an inverted cue: "a déclaré X lors de …", "dijo X a los …".
-ROMANCE_RIGHT_STOPS = _forms(
-    """
-    dans lors devant à au aux en sur par pour après avant depuis pendant hier aujourd'hui auprès
-    sans alors et mais qui que dont où ou ce cet cette ces ce lundi mardi mercredi jeudi vendredi
-    samedi dimanche matin soir interrogé interrogée interrogés joint jointe contacté contactée selon
-    a al ante durante tras desde con sobre para por hoy ayer este esta estos estas y pero quien quienes
-    donde cuando lunes martes miércoles jueves viernes sábado domingo mañana tarde noche según
-    """
+# "se espera que", "on estime que", "si prevede che": nobody in particular speaks.
+ROMANCE_IMPERSONAL = _forms("se on s' s’ si")
+# Fronted "selon nos informations", "según nuestras fuentes": the newspaper's own reporting.
+ROMANCE_OWN = _forms(
+    "nos notre nuestra nuestras nuestro nuestros nostro nostra nostri nostre nossa nossas nosso nossos"
 )
 # Words that end a "selon" / "según" phrase: clauses, conjunctions, times ("según fuentes próximas al club").
 ROMANCE_ACCORDING_STOPS = _forms(
     """
     qui que dont où et mais ou ce cet cette ces hier aujourd'hui lundi mardi mercredi jeudi vendredi
     samedi dimanche quien quienes donde cuando y pero este esta estos estas hoy ayer lunes martes
-    miércoles jueves viernes sábado domingo
+    miércoles jueves viernes sábado domingo che e ma dove quando ieri oggi lunedì martedì mercoledì
+    giovedì venerdì sabato domenica mas onde ontem hoje
     """
 )
-# Prepositions that join a name's parts or a title to its place: "maire de Lyon", "ministra del Interior".
-ROMANCE_LINKS = _forms("de du des d' d’ del")
-# Relative and subordinating words that open a clause inside a subject: "X, qui dirige …,".
-ROMANCE_CLAUSE_WORDS = _forms("qui que quien quienes cuyo cuya dont lorsque quand cuando si porque parce")
 # The grammatical gender an article gives a noun, so that "elle" may refer to "la direction".
 ROMANCE_GENDER = {
-    **dict.fromkeys("la une cette sa una esta".split(), "f"),
-    **dict.fromkeys("le un ce cet son el este".split(), "m"),
+    **dict.fromkeys("la une cette sa una esta questa sua a uma essa".split(), "f"),
+    **dict.fromkeys("le un ce cet son el este il lo uno questo suo o um esse seu".split(), "m"),
 }
-# "se espera que", "on estime que": nobody in particular speaks.
-ROMANCE_IMPERSONAL = _forms("se on s' s’")
-# Fronted "selon nos informations", "según nuestras fuentes": the newspaper's own reporting.
-ROMANCE_OWN = _forms("nos notre nuestra nuestras nuestro nuestros")
+_DAYS_FR = "lundi mardi mercredi jeudi vendredi samedi dimanche matin soir"
+_DAYS_ES = "lunes martes miércoles jueves viernes sábado domingo mañana tarde noche"
+_DAYS_IT = "lunedì martedì mercoledì giovedì venerdì sabato domenica mattina sera"
+_DAYS_PT = "segunda-feira terça-feira quarta-feira quinta-feira sexta-feira sábado domingo manhã tarde noite"
+ROMANCE = {
+    "fr": RomanceGrammar(
+        verbs=FRENCH_CUES,
+        auxiliaries=_forms("a ont avait avaient aurait auraient aura"),
+        passive=_forms("été"),
+        determiners=_forms(
+            "le la les l' l’ un une des du au aux ce cet cette ces son sa ses leur leurs plusieurs deux trois"
+        ),
+        links=_forms("de du des d' d’"),
+        stops=_forms(
+            "dans lors devant à au aux en sur par pour après avant depuis pendant hier aujourd'hui auprès "
+            "sans alors et mais qui que dont où ou ce cet cette ces interrogé interrogée interrogés joint "
+            "jointe contacté contactée selon " + _DAYS_FR
+        ),
+        according=_forms("selon"),
+        that=_forms("que qu' qu’ : avoir être"),
+        pronouns=_forms("il elle ils elles"),
+        object_pronouns={"lui": "il", "elle": "elle", "eux": "ils"},
+        drops_subject=False,
+    ),
+    "es": RomanceGrammar(
+        verbs=SPANISH_CUES,
+        auxiliaries=_forms("ha han había habían habría habrían"),
+        passive=_forms("sido"),
+        determiners=_forms(
+            "el la los las un una unos unas del al este esta estos estas su sus varios varias dos tres"
+        ),
+        links=_forms("de del"),
+        stops=_forms(
+            "a al ante durante tras desde con sobre para por hoy ayer este esta estos estas y pero quien "
+            "quienes donde cuando según en que " + _DAYS_ES
+        ),
+        according=_forms("según"),
+        that=_forms("que : haber ser"),
+        pronouns=_forms("él ella ellos ellas"),
+        object_pronouns={"él": "él", "ella": "ella"},
+        drops_subject=True,
+    ),
+    "it": RomanceGrammar(
+        verbs=ITALIAN_CUES,
+        auxiliaries=_forms("ha hanno aveva avevano avrebbe avrebbero fatto"),  # "ha fatto sapere"
+        passive=_forms("stato stata stati state"),
+        determiners=_forms(
+            "il lo la i gli le l' l’ un uno una un' un’ questo questa questi queste del dello della dei "
+            "degli delle al allo alla ai agli alle suo sua suoi sue due tre"
+        ),
+        links=_forms("di del dello della dei degli delle d' d’ dell' dell’"),
+        stops=_forms(
+            "a al allo alla ai agli alle all' all’ in nel nella nei negli nelle nell' nell’ su sul sulla "
+            "per con durante dopo prima ieri oggi che e ma questo questa secondo dove quando davanti "
+            "presso da dal dalla " + _DAYS_IT
+        ),
+        according=_forms("secondo"),
+        that=_forms("che : essere avere"),
+        pronouns=_forms("lui lei loro"),
+        object_pronouns={"lui": "lui", "lei": "lei"},
+        drops_subject=True,
+    ),
+    "pt": RomanceGrammar(
+        verbs=PORTUGUESE_CUES,
+        auxiliaries=_forms("tem têm tinha tinham havia"),
+        passive=_forms("sido"),
+        determiners=_forms(
+            "o a os as um uma uns umas do da dos das ao aos este esta esse essa seu sua seus suas "
+            "dois duas três"
+        ),
+        links=_forms("de do da dos das d'"),
+        stops=_forms(
+            "em no na nos nas a à ao aos às para por com durante após antes depois ontem hoje que e mas "
+            "este esta onde quando segundo perante " + _DAYS_PT
+        ),
+        according=_forms("segundo conforme"),
+        that=_forms("que : ser ter"),
+        pronouns=_forms("ele ela eles elas"),
+        object_pronouns={"ele": "ele", "ela": "ela"},
+        drops_subject=True,
+    ),
+}
+ROMANCE_DETERMINERS = frozenset().union(*(g.determiners for g in ROMANCE.values()))
+ROMANCE_LINKS = frozenset().union(*(g.links for g in ROMANCE.values()))

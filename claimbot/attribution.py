@@ -454,8 +454,15 @@ def _dash_opens(paragraph: str, i: int) -> bool:
 
 
 def _dash_interrupts(paragraph: str, i: int) -> bool:
-    """ "rendirnos —dijo": a dash after a space and before a lowercase word breaks off a dash quotation."""
-    return i > 0 and paragraph[i - 1].isspace() and paragraph[i + 1 : i + 2].islower()
+    """ "rendirnos —dijo", "telhado — contou": a dash after a space and before a speech verb breaks
+    off a dash quotation (a dash before other words is a dash inside it)."""
+    if i == 0 or not paragraph[i - 1].isspace():
+        return False
+    word = re.match(r"\s?(\w+)", paragraph[i + 1 : i + 30])
+    return word is not None and word.group(1) in _DASH_CUES
+
+
+_DASH_CUES = cues.CUE_VERBS | frozenset().union(*(g.verbs for g in cues.ROMANCE.values()))
 
 
 def _dash_resumes(paragraph: str, i: int) -> bool:

@@ -1521,7 +1521,8 @@ def resolve(found: Found, registry: Registry, position: int, language: str = "")
     mention = " ".join(t.text for t in phrase)
     pronoun = _as_pronoun(phrase, found.cue, language)
     if not phrase and language in romance.LANGUAGES:
-        return _resolve_pronoun("", found, registry, position, None)  # Spanish "«…», añadió."
+        # Spanish "«…», añadió.", "… y dijo que": whoever was named last before the verb
+        return _resolve_pronoun("", found, registry, position + found.at, None)
     if pronoun:
         return _resolve_pronoun(pronoun, found, registry, position, mention)
     if len(phrase) == 1 and phrase[0].low in _UNRESOLVED_PRONOUNS:

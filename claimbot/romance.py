@@ -203,7 +203,9 @@ class _Reader:
         else after it ("», a déclaré X"); where the language allows, none at all ("», añadió.")."""
         cue = words[i].text
         if k >= 0 and words[k].low in _CONJUNCTIONS:
-            return Found([], cue)  # "X a annoncé … et a ajouté que": the subject of the first verb
+            return Found(
+                [], cue, at=words[i].start
+            )  # "X a annoncé … et a ajouté que": the subject of the first verb
         clause = self._clause_after(words, i)
         left = self._left_phrase(words, k)
         # Without a clause after the verb, only a named subject in an apposition reads leftwards: "El
@@ -217,7 +219,7 @@ class _Reader:
         if right is not None:
             return right.found(cue)
         if self.g.drops_subject and (clause or (k >= 0 and _after_quotation(words, k))):
-            return Found([], cue)  # the subject left out: whoever spoke last
+            return Found([], cue, at=words[i].start)  # the subject left out: whoever spoke last
         return None
 
     def _clause_after(self, words: list[Token], i: int) -> bool:

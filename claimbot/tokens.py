@@ -48,6 +48,7 @@ class Found:
     backward: bool = False  # "Det säger X": the speaker of the quotation before
     relative: str | None = None  # "who" or "which" after the phrase: a person or a thing
     personal: bool = False  # "he"/"she" reports what the phrase said: a person
+    at: int = 0  # where the cue is in the sentence: a subject left out ("y añadió") is named before it
 
 
 def tokenize(text: str, mask: Sequence[bool]) -> list[Token]:

@@ -1063,6 +1063,7 @@ _BLIND_BARS = {
     "retrieval_set8": 0.80,
     "retrieval_set9": 0.86,
     "retrieval_set10": 0.86,  # French and Spanish
+    "retrieval_set11": 0.86,  # Italian and Portuguese
 }
 
 

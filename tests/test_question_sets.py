@@ -23,6 +23,7 @@ SETS = {
     "set8": (DATA / "retrieval_set8" / "questions.json", [DATA / "retrieval_set8" / "articles"]),
     "set9": (DATA / "retrieval_set9" / "questions.json", [DATA / "retrieval_set9" / "articles"]),
     "set10": (DATA / "retrieval_set10" / "questions.json", [DATA / "retrieval_set10" / "articles"]),
+    "set11": (DATA / "retrieval_set11" / "questions.json", [DATA / "retrieval_set11" / "articles"]),
 }
 
 

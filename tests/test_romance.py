@@ -123,9 +123,58 @@ PERSON, SOURCE = SpeakerKind.PERSON, SpeakerKind.SOURCE
             "es",
             ("Javier Gómez", PERSON, "portavoz del Partido Popular"),
         ),
+        # Italian and Portuguese.
+        (
+            "Il ministro dell'Interno, Marco Ferretti, ha dichiarato che il decreto sarà approvato.",
+            "it",
+            ("Marco Ferretti", PERSON, "ministro dell'Interno"),
+        ),
+        (
+            "«Non arretreremo», ha detto Marco Ferretti ai giornalisti.",
+            "it",
+            ("Marco Ferretti", PERSON, None),
+        ),
+        (
+            "La Protezione civile ha fatto sapere che l'allerta resta rossa.",
+            "it",
+            ("la Protezione civile", SOURCE, None),
+        ),
+        (
+            "Lo ha confermato il prefetto, Antonio Bianchi, in una nota.",
+            "it",
+            ("Antonio Bianchi", PERSON, "prefetto"),
+        ),
+        # "al Comune" is where the sources are, not a name.
+        (
+            "Stando a fonti vicine al Comune, la frana era prevista.",
+            "it",
+            ("fonti vicine al Comune", SOURCE, None),
+        ),
+        (
+            "A ministra da Saúde, Ana Costa, afirmou que a urgência reabrirá.",
+            "pt",
+            ("Ana Costa", PERSON, "ministra da Saúde"),
+        ),
+        # "das" inside a name.
+        (
+            '"Perdi tudo", contou Maria das Dores, moradora do bairro.',
+            "pt",
+            ("Maria das Dores", PERSON, "moradora do bairro"),
+        ),
+        (
+            "De acordo com a Proteção Civil, 200 pessoas foram desalojadas.",
+            "pt",
+            ("a Proteção Civil", SOURCE, None),
+        ),
+        # "do bairro Vila Esperança": a place, not a person.
+        (
+            "Moradores do bairro Vila Esperança reclamam que o alerta chegou tarde.",
+            "pt",
+            ("Moradores do bairro Vila Esperança", SOURCE, None),
+        ),
     ],
 )
-def test_french_and_spanish_sentences(
+def test_romance_sentences(
     sentence: str, language: str, expected: tuple[str, SpeakerKind, str | None]
 ) -> None:
     claim = _claims(sentence, language)[0]
@@ -142,9 +191,12 @@ def test_french_and_spanish_sentences(
         ("On estime que 3 000 exploitations sont concernées.", "fr"),  # nobody in particular
         ("Se espera que el fuego quede controlado mañana.", "es"),
         ("Hay que tener en cuenta que el viento cambió.", "es"),
+        ("Il decreto è stato annunciato martedì.", "it"),
+        ("Si prevede che la strada resti chiusa.", "it"),
+        ("O despacho foi publicado ontem.", "pt"),
     ],
 )
-def test_french_and_spanish_narration(sentence: str, language: str) -> None:
+def test_romance_narration(sentence: str, language: str) -> None:
     assert _claims(sentence, language)[0].speaker is None
 
 
@@ -255,4 +307,26 @@ def test_an_opening_guillemet_belongs_to_the_next_sentence() -> None:
     assert [text[s:e] for s, e in split_sentences(text, "fr")] == [
         "« Nous ne céderons pas », a déclaré Emmanuel Macron à Paris.",
         "« Le pays tiendra. »",
+    ]
+
+
+def test_italian_and_portuguese_references_and_dropped_subjects() -> None:
+    claims = _claims(
+        "Il ministro dell'Interno, Stefano Lattanzi, ha spiegato che gli agenti entreranno in servizio a marzo.\n\n"
+        "Secondo il ministro, le aggressioni sono aumentate. Ha poi aggiunto che i fondi ci sono.",
+        "it",
+    )
+    assert [c.speaker for c in claims] == ["Stefano Lattanzi"] * 3  # "il ministro" is his title
+    claims = _claims(
+        "O governador Ricardo Bastos anunciou a liberação de 50 milhões e disse que a prioridade são as famílias.\n\n"
+        "— A gente perdeu tudo. Só deu tempo de subir no telhado — contou a costureira Rosângela Pires.\n\n"
+        "A ministra da Saúde, Ana Costa, visitou a cidade. A ministra garantiu que haverá transporte.",
+        "pt",
+    )
+    assert [c.speaker for c in claims] == [
+        "Ricardo Bastos",  # "e disse": the subject of the first verb
+        "Rosângela Pires",  # the dialogue before "— contou …"
+        "Rosângela Pires",
+        None,
+        "Ana Costa",  # "A ministra": a Portuguese definite article
     ]

@@ -312,13 +312,13 @@ def test_an_opening_guillemet_belongs_to_the_next_sentence() -> None:
 
 def test_italian_and_portuguese_references_and_dropped_subjects() -> None:
     claims = _claims(
-        "Il ministro dell'Interno, Stefano Lattanzi, ha spiegato che gli agenti entreranno in servizio a marzo.\n\n"
+        "Il ministro dell'Interno, Stefano Lattanzi, ha spiegato che gli agenti arriveranno a marzo.\n\n"
         "Secondo il ministro, le aggressioni sono aumentate. Ha poi aggiunto che i fondi ci sono.",
         "it",
     )
     assert [c.speaker for c in claims] == ["Stefano Lattanzi"] * 3  # "il ministro" is his title
     claims = _claims(
-        "O governador Ricardo Bastos anunciou a liberação de 50 milhões e disse que a prioridade são as famílias.\n\n"
+        "O governador Ricardo Bastos anunciou 50 milhões e disse que as famílias vêm primeiro.\n\n"
         "— A gente perdeu tudo. Só deu tempo de subir no telhado — contou a costureira Rosângela Pires.\n\n"
         "A ministra da Saúde, Ana Costa, visitou a cidade. A ministra garantiu que haverá transporte.",
         "pt",

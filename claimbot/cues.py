@@ -1091,10 +1091,9 @@ FRENCH_CUES = _forms(
     espère espèrent espéré craint craignent accuse accusent accusé critique critiquent critiqué réclame
     réclament réclamé demande demandent demandé rétorque rétorquent rétorqué détaille détaillent
     détaillé observe observent observé relève relèvent relevé nuance nuancé qualifie qualifient qualifié
-    signale signalent signalé avance avancé reproche reprochent reproché lance lancent lancé
-    prédit prédisent prévoit
-    prévoient calcule calculent conteste contestent contesté nie nient nié écrit écrivent souffle
-    soufflé lâche lâché glisse glissé tempère tempéré
+    signale signalent signalé avance avancé reproche reprochent reproché lance lancent lancé prédit
+    prédisent prévoit prévoient calcule calculent conteste contestent contesté nie nient nié écrit
+    écrivent souffle soufflé lâche lâché glisse glissé tempère tempéré
     """
 )
 SPANISH_CUES = _forms(
@@ -1119,8 +1118,8 @@ SPANISH_CUES = _forms(
     aclarado informa informan informó informaron informado defiende defienden defendió defendieron
     defendido mantiene mantienen mantuvo mantuvieron mantenido promete prometen prometió prometieron
     prometido pide piden pidió pidieron pedido reclama reclaman reclamó reclamaron reclamado teme temen
-    temió acusa acusan acusó acusaron acusado prevé prevén previó calcula calculan calculó niega niegan
-    negó escribe escribió escrito insistía aseguraba explicaba decían
+    temió acusa acusan acusó acusaron acusado califica calificó calificado prevé prevén previó calcula
+    calculan calculó niega niegan negó escribe escribió escrito insistía aseguraba explicaba decían
     """
 )
 ITALIAN_CUES = _forms(
@@ -1135,25 +1134,26 @@ ITALIAN_CUES = _forms(
     rispose avverte avvertono avvertito avvertì ammette ammettono ammesso ammise sostiene sostengono
     sostenuto sostenne ritiene ritengono ritenuto critica criticano criticato criticò accusa accusano
     accusato accusò chiede chiedono chiesto chiese promette promettono promesso promise insiste
-    insistono insistito lamenta lamentano lamentato lamentò prevede prevedono stima stimano stimato
-    teme temono temuto garantisce garantiscono garantito nega negano negato negò scrive scrivono scritto
+    insistono insistito lamenta lamentano lamentato lamentò prevede prevedono stima stimano stimato teme
+    temono temuto garantisce garantiscono garantito nega negano negato negò scrive scrivono scritto
     scrisse riferisce riferiscono riferito riferì rivela rivelano rivelato rivelò evidenzia evidenziato
-    attacca attaccato avvisa avvisato spiegava affermava sapere
+    attacca attaccato avvisa avvisato spiegava affermava sapere definisce definiscono definito definì
     """
 )
 PORTUGUESE_CUES = _forms(
     """
     diz dizem disse disseram dito dizia afirma afirmam afirmou afirmaram afirmado declara declaram
-    declarou declararam declarado explica explicam explicou explicaram explicado acrescenta
-    acrescentam acrescentou acrescentaram sublinha sublinhou sublinharam destaca destacou destacaram
-    garante garantem garantiu garantiram assegura assegurou confirma confirmam confirmou confirmaram
-    anuncia anunciou anunciaram admite admitiu reconhece reconheceu defende defendeu defenderam
-    considera considerou adianta adiantou refere referiu indica indicou aponta apontou salienta
-    salientou lembra lembrou conta contou relata relatou critica criticou criticaram acusa acusou
-    denuncia denunciou lamenta lamentou responde respondeu insiste insistiu alerta alertou avisa avisou
-    prevê previu estima estimou teme temeu pede pediu promete prometeu nega negou escreve escreveu
-    revela revelou comenta comentou frisa frisou ressalta ressaltou pondera ponderou reforça reforçou
-    reiterou contestou questiona questionou reclama reclamam reclamou reclamaram
+    declarou declararam declarado explica explicam explicou explicaram explicado acrescenta acrescentam
+    acrescentou acrescentaram sublinha sublinhou sublinharam destaca destacou destacaram garante
+    garantem garantiu garantiram assegura assegurou confirma confirmam confirmou confirmaram anuncia
+    anunciou anunciaram admite admitiu reconhece reconheceu defende defendeu defenderam considera
+    considerou adianta adiantou refere referiu indica indicou aponta apontou salienta salientou lembra
+    lembrou conta contou relata relatou critica criticou criticaram acusa acusou denuncia denunciou
+    lamenta lamentou responde respondeu insiste insistiu alerta alertou avisa avisou prevê previu estima
+    estimou teme temeu pede pediu promete prometeu nega negou escreve escreveu revela revelou comenta
+    comentou frisa frisou ressalta ressaltou pondera ponderou reforça reforçou reiterou contestou
+    questiona questionou reclama reclamam reclamou reclamaram informa informou informaram classifica
+    classificou
     """
 )
 # Words that may stand between a subject and its verb: "a également précisé", "ha poi aggiunto".

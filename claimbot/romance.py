@@ -393,12 +393,20 @@ class _Reader:
             return self._name_and_role(phrase).found(tok.text), fronted
         return None
 
+    def _inside_name(self, words: list[Token], n: int) -> bool:
+        """ "Instituto Português do Mar e da Atmosfera": a conjunction between capitalised parts."""
+        after = words[n + 1] if n + 1 < len(words) else None
+        joined = after is not None and (after.is_cap or after.low in self.g.links)
+        return words[n].low in _CONJUNCTIONS and words[n - 1].is_cap and joined
+
     def _according_phrase(self, words: list[Token], start: int) -> list[Token]:
         """The words after "selon" up to a comma or the end; the author of a document ("selon un
         bilan de la préfecture": the prefecture)."""
         phrase: list[Token] = []
-        for tok in words[start:]:
-            if not tok.is_word or tok.quoted or (phrase and tok.low in cues.ROMANCE_ACCORDING_STOPS):
+        for n, tok in enumerate(words[start:], start):
+            if not tok.is_word or tok.quoted:
+                break
+            if phrase and tok.low in cues.ROMANCE_ACCORDING_STOPS and not self._inside_name(words, n):
                 break
             phrase.append(tok)
         if len(phrase) > _MAX_PHRASE:

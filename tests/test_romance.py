@@ -166,6 +166,23 @@ PERSON, SOURCE = SpeakerKind.PERSON, SpeakerKind.SOURCE
             "pt",
             ("a Proteção Civil", SOURCE, None),
         ),
+        # A conjunction inside an institution's name.
+        (
+            "Segundo o Instituto Português do Mar e da Atmosfera, as temperaturas vão descer.",
+            "pt",
+            ("o Instituto Português do Mar e da Atmosfera", SOURCE, None),
+        ),
+        (
+            "Cerca de 200 moradores foram retirados, informou a Proteção Civil.",
+            "pt",
+            ("a Proteção Civil", SOURCE, None),
+        ),
+        # "definire" / "calificar": calling something so is what was said.
+        (
+            "L'assessora ai Trasporti, Elena Gatti, ha definito la protesta «legittima ma dannosa».",
+            "it",
+            ("Elena Gatti", PERSON, "assessora ai Trasporti"),
+        ),
         # "do bairro Vila Esperança": a place, not a person.
         (
             "Moradores do bairro Vila Esperança reclamam que o alerta chegou tarde.",

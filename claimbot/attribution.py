@@ -27,12 +27,8 @@ _TITLE_GENDER = {
     "miss": "f",
     "herr": "m",
     "fru": "f",
-    "m.": "m",  # French and Spanish: "M. Dupont", "Mme Roux", "Sra. Ruiz"
-    "mme": "f",
+    "mme": "f",  # French "Mme Roux"
     "mlle": "f",
-    "sr.": "m",
-    "sra.": "f",
-    "srta.": "f",
 }
 _GENDERED_NOUNS = {
     "mannen": "m",
@@ -146,12 +142,16 @@ class _Entity:
     company: bool = False  # a company's name ("Carrow Motors"): "the company" may refer back to it
 
 
+_PARTICLES_DEFAULT = frozenset({"von", "van", "de", "af", "der", "al", "bin", "da", "di", "la", "le"})
+
+
 @dataclass
 class Registry:
     """People and sources an article names, in order of mention, for later references."""
 
     entities: list[_Entity] = field(default_factory=list)
     common_words: frozenset[str] = frozenset()
+    particles: frozenset[str] = _PARTICLES_DEFAULT  # lowercase words inside names: "von", "das"
 
     def find(self, name: str) -> _Entity | None:
         return next((e for e in self.entities if e.name.lower() == name.lower()), None)
@@ -462,7 +462,8 @@ def _dash_interrupts(paragraph: str, i: int) -> bool:
     return word is not None and word.group(1) in _DASH_CUES
 
 
-_DASH_CUES = cues.CUE_VERBS | frozenset().union(*(g.verbs for g in cues.ROMANCE.values()))
+# Only the verbs of languages that write dialogue with dashes: a Swedish "– tror jag –" is an aside.
+_DASH_CUES = frozenset().union(*(g.verbs for g in cues.ROMANCE.values()))
 
 
 def _dash_resumes(paragraph: str, i: int) -> bool:
@@ -1443,7 +1444,9 @@ def _framed_by_copula(tokens: list[Token], colon_at: int) -> Found | None:
 def split_role(words: list[str], registry: Registry) -> tuple[list[str], str | None]:
     """(name words, role) from a subject phrase like "Kremls talesperson Dmitrij Peskov"."""
     run_start = len(words)
-    while run_start > 0 and (_cap(words[run_start - 1]) or words[run_start - 1].lower() in _PARTICLES):
+    while run_start > 0 and (
+        _cap(words[run_start - 1]) or words[run_start - 1].lower() in registry.particles
+    ):
         run_start -= 1
     while run_start < len(words) and _is_role_or_common(words[run_start], registry):
         run_start += 1
@@ -1476,9 +1479,10 @@ def split_role(words: list[str], registry: Registry) -> tuple[list[str], str | N
     return name, role
 
 
-_PARTICLES = frozenset(
-    {"von", "van", "de", "af", "der", "al", "bin", "da", "di", "la", "le", "das", "dos", "do", "del"}
-)
+_PARTICLES = _PARTICLES_DEFAULT
+# Inside Portuguese, Spanish and Italian names ("Maria das Dores", "José dos Santos"); in German "das"
+# is an article and in Danish "da" is "when", so these count only in those languages' articles.
+_ROMANCE_PARTICLES = frozenset({"das", "dos", "do", "del", "di", "da"})
 
 
 def _cap(word: str) -> bool:
@@ -1565,7 +1569,8 @@ def resolve(found: Found, registry: Registry, position: int, language: str = "")
         and not (institution or joined or unnamed or _company_named(role, name_words))
     )
     if person and (len(name_words) >= 2 or not determiner):
-        titled = found.personal or _titled(role)
+        # "Mme Roux", "Dr Pérez": a courtesy title before the name marks a person too
+        titled = found.personal or _titled(role) or gender is not None
         name = _person_name(name_words, registry, position, gender, titled)
         if name is not None:
             registry.add(name, position, gender=gender, role=role)
@@ -1607,6 +1612,8 @@ def _as_pronoun(phrase: Sequence[Token], cue: str, language: str) -> str | None:
     low = phrase[0].low
     if low in cues.PRONOUNS:
         return low
+    if language in romance.LANGUAGES:
+        return cues.ROMANCE_PRONOUNS.get(low)  # "il", "ella", "lei", "ele" as "he" / "she"
     german = _german_pronoun(low, cue) if language == "de" else None
     return german or cues.OBJECT_PRONOUNS.get(low)
 
@@ -1708,8 +1715,10 @@ def _resolve_source(
     aged = registry.by_age(age.group(1), position) if age else None
     if aged is not None:
         return Attribution(aged.name, aged.kind, mention, found.cue, Form.INDIRECT, found.role, found.via)
-    description = _owned_by_referent(words, registry, position) or _describe(words)
-    gender = _GENDERED_NOUNS.get(head.lower()) or cues.ROMANCE_GENDER.get(words[0].lower() if words else "")
+    description = _owned_by_referent(words, registry, position) or _describe(words, language)
+    gender = _GENDERED_NOUNS.get(head.lower())
+    if language in romance.LANGUAGES and words:  # "la direction": "elle" may refer to it
+        gender = gender or cues.ROMANCE_GENDER.get(words[0].lower())
     registry.add(description, position, SpeakerKind.SOURCE, gender=gender)
     return Attribution(description, SpeakerKind.SOURCE, mention, found.cue, Form.INDIRECT, None, found.via)
 
@@ -1731,17 +1740,14 @@ def _owned_by_referent(words: list[str], registry: Registry, position: int) -> s
 _OWNER_PRONOUNS = {"his": "he", "her": "she", "hans": "han", "hennes": "hon", "hendes": "hun"}
 
 
-def _describe(words: list[str]) -> str:
+def _describe(words: list[str], language: str = "") -> str:
     words = list(words)
     first = words[0].lower() if words else ""
-    if (
-        first in cues.DETERMINERS | cues.ROMANCE_DETERMINERS
-        or first in _GENDERED_NOUNS
-        or first in _OWNER_PRONOUNS
-    ):
+    romance_article = language in romance.LANGUAGES and first in cues.ROMANCE_DETERMINERS  # not "Los Angeles"
+    if romance_article or first in cues.DETERMINERS or first in _GENDERED_NOUNS or first in _OWNER_PRONOUNS:
         words[0] = words[0].lower()
-    elif re.match(r"[LlDd]['’]", words[0] if words else ""):  # "L'opposition" at the start of a sentence
-        words[0] = words[0][0].lower() + words[0][1:]
+    elif language in romance.LANGUAGES and re.match(r"[LD]['’]", words[0] if words else ""):
+        words[0] = words[0][0].lower() + words[0][1:]  # "L'opposition" at the start of a sentence
     return " ".join(words)
 
 
@@ -1754,16 +1760,17 @@ def _gender_hint(name: str) -> str | None:
     return None
 
 
-def build_registry(text: str) -> Registry:
+def build_registry(text: str, language: str = "") -> Registry:
     """Full names (two or more capitalised words) in the body, with the role words before them."""
     lowered = {m.group().lower() for m in re.finditer(rf"\b{_LOWER}[\w-]*", text)}
     common = frozenset(lowered | cues.CLAUSE_WORDS | cues.OPENING_ADVERBS | cues.DETERMINERS | cues.PRONOUNS)
-    registry = Registry(common_words=common)
+    romance_names = language in romance.LANGUAGES
+    particles = _PARTICLES | _ROMANCE_PARTICLES if romance_names else _PARTICLES
+    registry = Registry(common_words=common, particles=particles)
+    links = "von|van|de|af|al" + ("|da|das|dos|do|di|del" if romance_names else "")
     body = text.split("\n", 1)[1] if "\n" in text else ""  # a title-cased headline names nobody reliably
     name_part = rf"{_UPPER}[\w\-]+"
-    for m in re.finditer(
-        rf"{name_part}(?:[ ]+(?:(?:von|van|de|af|al|da|das|dos|do|di|del)[ ]+)?{name_part})+", body
-    ):
+    for m in re.finditer(rf"{name_part}(?:[ ]+(?:(?:{links})[ ]+)?{name_part})+", body):
         words = m.group().split()
         # "Enligt TV4 Nyheternas …", "Ifølge Energistyrelsen": not a name "Ifølge Energistyrelsen"
         while len(words) > 1 and (
@@ -1798,6 +1805,13 @@ def build_registry(text: str) -> Registry:
     return registry
 
 
+_TIME_NOUNS = frozenset(
+    "day week month year morning evening night weekend dag vecka månad år morgon kväll natt jour semaine "
+    "mois année matin soir día semana mes año mañana noche giorno settimana mese anno mattina sera dia "
+    "mês ano manhã noite".split()
+)
+
+
 def _apposition_before(body: str, start: int, end: int) -> str | None:
     """The title of "La ministre de l'Agriculture, Claire Vasseur, a présenté …" or "The health
     minister, Jane Doe, visited …": a definite noun phrase set off by commas before the name, so that
@@ -1807,6 +1821,8 @@ def _apposition_before(body: str, start: int, end: int) -> str | None:
     clause = re.split(r'[.!?,;:«»“”"\n]', body[: start - 2])[-1].split()
     if not 2 <= len(clause) <= 7 or not (clause[1].isalpha() and clause[1].islower()):
         return None
+    if any(w.lower() in _TIME_NOUNS for w in clause):
+        return None  # "The next day, Jane Doe, 45, was arrested"
     if clause[0].lower() in _THE | _PORTUGUESE_THE | {"l'", "l’"}:  # "A spokesman, John Smith,"
         return " ".join(clause[1:])
     owner = (
@@ -1954,7 +1970,7 @@ def attribute(text: str, segments: Sequence[Segment], language: str = "") -> lis
     language only decides what its pronouns are ("er" is German "he", Swedish "you")."""
     claims = [s for s in segments if s.is_claim]
     sentences = _analyse(text, claims)
-    registry = build_registry(text)
+    registry = build_registry(text, language)
     found: list[Attribution | None] = []
     backward: list[bool] = []
     unresolved: list[bool] = []

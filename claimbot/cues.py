@@ -344,13 +344,9 @@ ACCORDING_TO = ("enligt", "according to", "ifølge")
 # Fronted like Swedish "enligt": "Ifølge kommunen …" (not German "laut": it also means "loud").
 ACCORDING_WORDS = frozenset({"enligt", "ifølge"})
 
-PRONOUNS_MALE = frozenset(
-    {"han", "he", "il", "él", "lui", "ele"}
-)  # not "er": Swedish "you", German "he", Danish "is"
-PRONOUNS_FEMALE = frozenset(
-    {"hon", "she", "hun", "elle", "ella", "lei", "ela"}
-)  # not German "sie": also "they"
-PRONOUNS_PLURAL = frozenset({"de", "they", "ils", "elles", "ellos", "ellas", "loro", "eles", "elas"})
+PRONOUNS_MALE = frozenset({"han", "he"})  # not "er": Swedish "you", German "he", Danish "is"
+PRONOUNS_FEMALE = frozenset({"hon", "she", "hun"})  # not German "sie": also "they"
+PRONOUNS_PLURAL = frozenset({"de", "they"})
 PRONOUNS = PRONOUNS_MALE | PRONOUNS_FEMALE | PRONOUNS_PLURAL
 # Object forms after "enligt" / "according to" / "ifølge", by their subject form.
 OBJECT_PRONOUNS = {"henne": "hon", "honom": "han", "hende": "hun", "ham": "han", "her": "she", "him": "he"}
@@ -1030,7 +1026,7 @@ DOCUMENTS = (
 ORG_WORDS = ORG_WORDS | frozenset(
     """
     ministère ministerio ministero ministério gouvernement gobierno governo mairie ayuntamiento comune
-    câmara prefettura préfecture policía polizia polícia gendarmerie guardia carabinieri tribunal
+    prefettura préfecture policía polizia polícia gendarmerie guardia carabinieri tribunal
     tribunale juzgado fiscalía procura sindicato syndicat sindacato partido parti partito asociación
     associazione associação federación fédération federazione federação consejería junta protezione
     proteção protección regione région región município municipio comisión commissione comissão
@@ -1091,9 +1087,9 @@ FRENCH_CUES = _forms(
     espère espèrent espéré craint craignent accuse accusent accusé critique critiquent critiqué réclame
     réclament réclamé demande demandent demandé rétorque rétorquent rétorqué détaille détaillent
     détaillé observe observent observé relève relèvent relevé nuance nuancé qualifie qualifient qualifié
-    signale signalent signalé avance avancé reproche reprochent reproché lance lancent lancé prédit
-    prédisent prévoit prévoient calcule calculent conteste contestent contesté nie nient nié écrit
-    écrivent souffle soufflé lâche lâché glisse glissé tempère tempéré
+    signale signalent signalé avance avancé reproche reprochent reproché lance lancent lancé répète
+    répètent répété prédit prédisent prévoit prévoient calcule calculent conteste contestent contesté
+    nie nient nié écrit écrivent souffle soufflé lâche lâché glisse glissé tempère tempéré
     """
 )
 SPANISH_CUES = _forms(
@@ -1118,8 +1114,9 @@ SPANISH_CUES = _forms(
     aclarado informa informan informó informaron informado defiende defienden defendió defendieron
     defendido mantiene mantienen mantuvo mantuvieron mantenido promete prometen prometió prometieron
     prometido pide piden pidió pidieron pedido reclama reclaman reclamó reclamaron reclamado teme temen
-    temió acusa acusan acusó acusaron acusado califica calificó calificado prevé prevén previó calcula
-    calculan calculó niega niegan negó escribe escribió escrito insistía aseguraba explicaba decían
+    temió acusa acusan acusó acusaron acusado repite repitió califica calificó calificado prevé prevén
+    previó calcula calculan calculó niega niegan negó escribe escribió escrito insistía aseguraba
+    explicaba decían
     """
 )
 ITALIAN_CUES = _forms(
@@ -1138,6 +1135,7 @@ ITALIAN_CUES = _forms(
     temono temuto garantisce garantiscono garantito nega negano negato negò scrive scrivono scritto
     scrisse riferisce riferiscono riferito riferì rivela rivelano rivelato rivelò evidenzia evidenziato
     attacca attaccato avvisa avvisato spiegava affermava sapere definisce definiscono definito definì
+    ripete ripetuto
     """
 )
 PORTUGUESE_CUES = _forms(
@@ -1163,7 +1161,7 @@ ROMANCE_ADVERBS = _forms(
     néanmoins d'ailleurs lui-même elle-même récemment hier aujourd'hui pas ne n' jamais plus
     también además ya luego después incluso asimismo hoy ayer entonces finalmente no nunca
     anche inoltre già poi ancora però tuttavia infine ieri oggi non mai più
-    também ainda já depois ontem hoje não nunca
+    também ainda já depois ontem hoje não nunca así ainsi così assim
     """
 )
 # Object pronouns between the subject and its verb: "Il lui a dit", "Il l'a dit", "le dijo".
@@ -1190,6 +1188,41 @@ ROMANCE_ACCORDING_STOPS = _forms(
     giovedì venerdì sabato domenica mas onde ontem hoje
     """
 )
+# Subject pronouns of French, Spanish, Italian and Portuguese, as the English one they stand for.
+ROMANCE_PRONOUNS = {
+    **dict.fromkeys("il él lui ele".split(), "he"),
+    **dict.fromkeys("elle ella lei ela".split(), "she"),
+    **dict.fromkeys("ils elles ellos ellas loro eles elas".split(), "they"),
+}
+# Prepositions that open an adverbial, never a subject: "Durante la rueda de prensa, aseguró que".
+ROMANCE_PREPOSITIONS = _forms(
+    """
+    dans lors pendant après avant depuis devant sur sous avec sans pour par chez entre durant
+    durante en tras después antes desde ante con sin sobre para por entre hasta según
+    in nel nella nei negli nelle durante dopo prima davanti con senza su sul sulla per tra fra
+    em no na nos nas após antes depois perante com sem sobre para por entre até segundo
+    """
+)
+# Titles that make the one name after them a person's: "Le président Macron", "O presidente Lula".
+ROMANCE_TITLES = _forms(
+    """
+    président présidente presidente ministre ministro ministra maire alcalde alcaldesa sindaco sindaca
+    prefeito prefeita governador governadora gouverneur gobernador gobernadora governatore député
+    députée diputado diputada deputato deputata deputado deputada sénateur sénatrice senador senadora
+    senatore senatrice juge juez jueza giudice juiz juíza avocat avocate abogado abogada avvocato
+    avvocata advogado advogada procureur procureure fiscal procuratore procuradora procurador
+    porte-parole portavoz portavoce porta-voz secrétaire secretario secretaria segretario segretaria
+    secretário secretária directeur directrice director directora direttore direttrice diretor diretora
+    commissaire comisario comisaria commissario comissário préfet préfète prefetto prefetta conseiller
+    conseillère consejero consejera consigliere conselheiro conselheira entraîneur entrenador
+    entrenadora allenatore treinador capitaine capitán capitano capitão docteur doctor doctora dottore
+    dottoressa doutor doutora professeur professeure profesor profesora professore professoressa
+    professor professora commandant comandante chef jefe jefa capo chefe général general generale
+    colonel coronel colonnello délégué déléguée delegado delegada delegato delegata assessore assessora
+    autarca économiste economista analyste analista expert experte experto experta esperto esperta
+    rei roi rey re reine reina regina rainha pape papa premier primer primo primeiro président-directeur
+    """
+)
 # The grammatical gender an article gives a noun, so that "elle" may refer to "la direction".
 ROMANCE_GENDER = {
     **dict.fromkeys("la une cette sa una esta questa sua a uma essa".split(), "f"),
@@ -1205,7 +1238,7 @@ ROMANCE = {
         auxiliaries=_forms("a ont avait avaient aurait auraient aura"),
         passive=_forms("été"),
         determiners=_forms(
-            "le la les l' l’ un une des du au aux ce cet cette ces son sa ses leur leurs plusieurs deux trois"
+            "le la les l' l’ un une des du ce cet cette ces son sa ses leur leurs plusieurs deux trois"
         ),
         links=_forms("de du des d' d’"),
         stops=_forms(
@@ -1224,7 +1257,7 @@ ROMANCE = {
         auxiliaries=_forms("ha han había habían habría habrían"),
         passive=_forms("sido"),
         determiners=_forms(
-            "el la los las un una unos unas del al este esta estos estas su sus varios varias dos tres"
+            "el la los las un una unos unas del este esta estos estas su sus varios varias dos tres"
         ),
         links=_forms("de del"),
         stops=_forms(
@@ -1243,7 +1276,7 @@ ROMANCE = {
         passive=_forms("stato stata stati state"),
         determiners=_forms(
             "il lo la i gli le l' l’ un uno una un' un’ questo questa questi queste del dello della dei "
-            "degli delle al allo alla ai agli alle suo sua suoi sue due tre"
+            "degli delle suo sua suoi sue due tre"
         ),
         links=_forms("di del dello della dei degli delle d' d’ dell' dell’"),
         stops=_forms(
@@ -1262,8 +1295,7 @@ ROMANCE = {
         auxiliaries=_forms("tem têm tinha tinham havia"),
         passive=_forms("sido"),
         determiners=_forms(
-            "o a os as um uma uns umas do da dos das ao aos este esta esse essa seu sua seus suas "
-            "dois duas três"
+            "o a os as um uma uns umas do da dos das este esta esse essa seu sua seus suas dois duas três"
         ),
         links=_forms("de do da dos das d'"),
         stops=_forms(

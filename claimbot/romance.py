@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from claimbot import cues, names
 from claimbot.tokens import Found, Token
@@ -30,12 +30,28 @@ _ELISION = re.compile(
     r"^((?:[ldjnsmtc]|qu|lorsqu|puisqu|jusqu|dell|dall|nell|sull|all|un|quest)['’])(\w.*)$", re.IGNORECASE
 )
 _CLITIC = re.compile(r"^(\w+?)(?:-t)?-(il|elle|ils|elles|on)$", re.IGNORECASE)  # "a-t-il", "dit-elle"
-_NAME_PARTICLES = frozenset({"de", "del", "la", "le", "van", "von", "da", "dos", "das", "do", "di", "y"})
+_NAME_PARTICLES = frozenset(
+    {"de", "del", "la", "le", "van", "von", "der", "da", "dos", "das", "do", "di", "y"}
+)
+# Courtesy titles before a name ("M. Dupont", "Mme Roux", "la Sra. Ruiz", "Me Lenoir"), one token each.
+_HONORIFICS = frozenset(
+    {"m.", "mme", "mlle", "me", "sr.", "sra.", "srta.", "dr.", "dra.", "dott.", "sig.", "sig.ra"}
+)
+_ABBREVIATED = frozenset({"M", "Sr", "Sra", "Srta", "Dr", "Dra", "Dott", "Sig"})  # written with a period
 _DOCUMENTS = frozenset(
     {"rapport", "communiqué", "bilan", "étude", "informe", "comunicado", "estudio", "balance", "nota"}
 )
 _ELIDED_THE = frozenset({"l'", "l’"})
+_BY = frozenset({"da", "dal", "dalla", "dai", "dalle", "dallo", "dagli"})
 _CONJUNCTIONS = frozenset({"et", "y", "e", "ed"})
+_DATIVES = frozenset(
+    {"a", "à", "al", "au", "aux", "ao", "aos", "às", "all'", "all’", "alla", "alle", "ai", "agli", "allo"}
+)
+_TIMES = frozenset(
+    "este esta ce cet cette questo questa hoy ayer hier aujourd'hui ieri oggi ontem hoje lundi mardi "
+    "mercredi jeudi vendredi samedi dimanche lunes martes miércoles jueves viernes sábado domingo lunedì "
+    "martedì mercoledì giovedì venerdì sabato domenica".split()
+)
 _MAX_PHRASE = 12
 # A comma-separated aside between the subject and its verb: "El sector turístico, por su parte, advierte".
 _ASIDE_STARTS = frozenset(
@@ -53,7 +69,9 @@ class _Subject:
     thing: bool = False
 
     def found(self, cue: str) -> Found:
-        return Found(self.phrase, cue, self.role, relative="which" if self.thing else None)
+        # "Le président Macron", "M. Dupont": a title before one name marks a person
+        titled = (self.role or "").split(" ", 1)[0].lower() in cues.ROMANCE_TITLES | _HONORIFICS
+        return Found(self.phrase, cue, self.role, relative="which" if self.thing else None, personal=titled)
 
 
 def find(tokens: list[Token], language: str) -> Found | None:
@@ -68,9 +86,15 @@ def find(tokens: list[Token], language: str) -> Found | None:
 
 
 def _split_elisions(tokens: Sequence[Token]) -> list[Token]:
-    """ "l'Intérieur" as "l'" and "Intérieur", "qu'il" as "qu'" and "il": the article and the word."""
+    """ "l'Intérieur" as "l'" and "Intérieur", "qu'il" as "qu'" and "il": the article and the word;
+    and "M" "." before a name as one courtesy title "M.", as in "M. Dupont"."""
     out: list[Token] = []
-    for t in tokens:
+    for n, t in enumerate(tokens):
+        if t.text == "." and out and out[-1].text in _ABBREVIATED and out[-1].end == t.start:
+            following = tokens[n + 1] if n + 1 < len(tokens) else None
+            if following is not None and following.is_cap:
+                out[-1] = Token(out[-1].text + ".", out[-1].start, t.end, out[-1].quoted)
+                continue
         m = _ELISION.match(t.text)
         if m is None:
             out.append(t)
@@ -82,11 +106,10 @@ def _split_elisions(tokens: Sequence[Token]) -> list[Token]:
 
 def _in(tokens: Sequence[Token], found: Found) -> Found:
     """The phrase in the sentence's own tokens ("l'avocat" whole), so that names read as written."""
-    if not found.phrase or found.phrase[0].text.lower() in cues.PRONOUNS:
+    if not found.phrase or found.phrase[0].text.lower() in cues.ROMANCE_PRONOUNS:
         return found
     lo, hi = found.phrase[0].start, found.phrase[-1].end
-    phrase = [t for t in tokens if lo <= t.start < hi] or found.phrase
-    return Found(phrase, found.cue, found.role, found.via, relative=found.relative)
+    return replace(found, phrase=[t for t in tokens if lo <= t.start < hi] or found.phrase)
 
 
 def _joined(phrase: Sequence[Token]) -> str:
@@ -106,12 +129,13 @@ def _segments(words: list[Token]) -> list[list[Token]]:
     return [s for s in segments if s]
 
 
-def _adverb(tok: Token) -> bool:
-    """ "également", "también", "poi", and any "-ment" / "-mente" adverb: "a immédiatement dénoncé"."""
+def _adverb(tok: Token, after_auxiliary: bool) -> bool:
+    """ "également", "también", "poi", "-mente" adverbs, and "-ment" ones between an auxiliary and
+    its participle ("a immédiatement dénoncé"; "Le gouvernement a annoncé" has a noun)."""
     low = tok.low
-    return low in cues.ROMANCE_ADVERBS or (
-        len(low) > 6 and low.endswith(("ment", "mente")) and not tok.is_cap
-    )
+    if tok.is_cap or len(low) <= 6:
+        return low in cues.ROMANCE_ADVERBS
+    return low in cues.ROMANCE_ADVERBS or low.endswith("mente") or (low.endswith("ment") and after_auxiliary)
 
 
 def _after_clause_word(phrase: list[Token]) -> list[Token]:
@@ -192,9 +216,15 @@ class _Reader:
         """The index of the word before the verb group (auxiliary, adverbs, "ne … pas", object
         pronouns); -1 at the start."""
         k = i - 1
-        while k >= 0 and (
-            words[k].low in self.g.auxiliaries or _adverb(words[k]) or words[k].low in cues.ROMANCE_CLITICS
-        ):
+        while k >= 0:
+            tok = words[k]
+            after_auxiliary = k > 0 and words[k - 1].low in self.g.auxiliaries
+            if not (
+                tok.low in self.g.auxiliaries
+                or _adverb(tok, after_auxiliary)
+                or tok.low in cues.ROMANCE_CLITICS
+            ):
+                break
             k -= 1
         return k
 
@@ -271,6 +301,8 @@ class _Reader:
 
     def _subject_start(self, tok: Token) -> bool:
         low = tok.low
+        if low in cues.ROMANCE_PREPOSITIONS and low not in self.g.determiners:
+            return False  # "Durante la rueda de prensa, aseguró que": an adverbial, not the subject
         return (
             tok.is_cap
             or low in self.g.determiners
@@ -282,6 +314,7 @@ class _Reader:
     def _right_phrase(self, words: list[Token], start: int) -> _Subject | None:
         """The subject after an inverted cue, and an apposition after it: "a déclaré Jean Dupont,
         maire de Lyon", "a indiqué la préfecture dans un communiqué", "dijo la ministra, Carmen Ruiz"."""
+        start = self._after_object(words, start)
         phrase = self._noun_phrase(words, start)
         if not phrase or not self._subject_start(phrase[0]):
             return None
@@ -292,6 +325,23 @@ class _Reader:
             if paired is not None:
                 return paired
         return self._name_and_role(phrase)
+
+    def _after_object(self, words: list[Token], start: int) -> int:
+        """Past what stands between an inverted verb and its subject: "dijo a Efe el alcalde", "ha
+        dichiarato all'Ansa il prefetto", "a confié à l'AFP un habitant", "ha anunciado este martes la
+        ministra". Where no subject follows, start itself."""
+        i = start
+        while i < len(words) and (words[i].low in _DATIVES - self.g.determiners or words[i].low in _TIMES):
+            i += 1
+            if i < len(words) and words[i].low in self.g.determiners | _ELIDED_THE:
+                i += 1  # "a los periodistas", "à l'AFP"
+            while i < len(words) and words[i].is_word and not words[i].quoted:
+                if words[i].low in self.g.determiners and words[i - 1].low not in self.g.links:
+                    break  # the subject's own article
+                i += 1
+        if i == start or i >= len(words) or words[i].low not in self.g.determiners:
+            return start
+        return i
 
     def _noun_phrase(self, words: list[Token], start: int) -> list[Token]:
         """Words from start up to a boundary: punctuation, a quotation, a preposition or time word, a
@@ -342,7 +392,7 @@ class _Reader:
         phrase that opens with a common noun or an article names no person ("la préfecture du
         Rhône"); a lone capitalised word ("Ruiz", "Météo-France") is left to the resolver."""
         run = len(phrase)
-        while run > 0 and phrase[run - 1].is_cap:
+        while run > 0 and phrase[run - 1].is_cap and phrase[run - 1].low not in _HONORIFICS:
             run -= 1
         if run >= 2 and phrase[run - 1].low in _NAME_PARTICLES and _given(phrase[run - 2]):
             run -= 2  # "Charles de Gaulle"
@@ -411,6 +461,9 @@ class _Reader:
             phrase.append(tok)
         if len(phrase) > _MAX_PHRASE:
             return []
+        if phrase and phrase[0].low == "quanto":  # "secondo quanto riferito dalla polizia": the police
+            by = next((n for n, t in enumerate(phrase) if t.low in _BY), len(phrase))
+            return phrase[by + 1 :]
         for n, tok in enumerate(phrase[:3]):
             if tok.low in _DOCUMENTS and n + 2 < len(phrase) and phrase[n + 1].low in self.g.links:
                 rest = phrase[n + 2 :]

@@ -34,6 +34,10 @@ _TERMINAL = (".", "!", "?", "…", ":", ";", "”", '"', "»", "«", "’", "‹
 # Pieces ending in one of these were not sentence ends (lower-cased, with the full stop).
 _ABBREVIATIONS = frozenset(
     [
+        "sra.",  # Spanish and Portuguese "la Sra. Ruiz" (not "sr.": English "Ken Griffey Sr." ends sentences)
+        "srta.",
+        "dra.",
+        "mme.",
         "mr.",
         "mrs.",
         "ms.",

@@ -8,8 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 _TOKEN = re.compile(
-    r"(?:Dr|Mr|Mrs|Ms|Prof|St|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|No|Nr|Sra|Srta|Sr|M)\."  # "M. Dupont"
-    r"|(?:\w\.){2,}|\b[A-Z]/[A-Z]\b"  # "A/S"
+    r"(?:Dr|Mr|Mrs|Ms|Prof|St|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|No|Nr)\.|(?:\w\.){2,}|\b[A-Z]/[A-Z]\b"  # "A/S"
     r"|\w+(?:[’'´:\-.]\w+)*(?:(?<=s)['’](?=\s[A-ZÅÄÖ]))?"  # a plural possessive in a name: "Workers' Union"
     r"|[^\w\s]",
     re.UNICODE,

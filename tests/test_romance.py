@@ -347,3 +347,83 @@ def test_italian_and_portuguese_references_and_dropped_subjects() -> None:
         None,
         "Ana Costa",  # "A ministra": a Portuguese definite article
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # Between an inverted verb and its subject: to whom it was said, and when.
+        ("«Estamos preocupados», dijo a Efe el alcalde de Valencia.", "es", ["el alcalde de Valencia"]),
+        ("«Siamo pronti», ha dichiarato all'Ansa il prefetto Mario Rossi.", "it", ["Mario Rossi"]),
+        ("« On a tout perdu », a confié à l'AFP un habitant.", "fr", ["un habitant"]),
+        ("Así lo ha anunciado este martes la ministra portavoz, Pilar Alegría.", "es", ["Pilar Alegría"]),
+        # A fronted adverbial is not the subject; the subject left out is the person named before.
+        (
+            "Pedro Sánchez compareció el lunes. Durante la rueda de prensa, aseguró que no habrá elecciones.",
+            "es",
+            [None, "Pedro Sánchez"],
+        ),
+        # "-ment" nouns are no adverbs.
+        ("Le gouvernement a annoncé que le salaire minimum serait augmenté.", "fr", ["le gouvernement"]),
+        # A title or courtesy title before one name makes a person, whom a pronoun can refer to.
+        (
+            "O presidente Lula disse que o acordo será assinado. Ele acrescentou que o Brasil está pronto.",
+            "pt",
+            ["Lula", "Lula"],
+        ),
+        (
+            "Jean Dupont est arrivé lundi. M. Dupont a déclaré que rien n'était décidé.",
+            "fr",
+            [None, "Jean Dupont"],
+        ),
+        ("Secondo quanto riferito dalla polizia, l'uomo era armato.", "it", ["polizia"]),
+        (
+            "Ursula von der Leyen, présidente de la Commission, a déclaré que l'accord était prêt.",
+            "fr",
+            ["Ursula von der Leyen"],
+        ),
+    ],
+)
+def test_romance_objects_adverbials_and_titles(text: str, language: str, expected: list[str | None]) -> None:
+    assert [c.speaker for c in _claims(text, language)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # Romance pronouns and genders stay in Romance articles: "Ella", "Lei" are names, "a" is no "she".
+        (
+            'Ella Jones, a nurse, said the ward was full. "We are exhausted," said Ella.',
+            "en",
+            ["Ella Jones"] * 2,
+        ),
+        ("Lei Jun, Xiaomi's chief executive, said the car would ship in March.", "en", ["Lei Jun"]),
+        (
+            "Mayor Mary Jones said the road would reopen. A police spokesman said the crash was under "
+            "investigation. She added that the bridge was safe.",
+            "en",
+            ["Mary Jones", "a police spokesman", "Mary Jones"],
+        ),
+        ("Los Angeles officials said the fire was contained.", "en", ["Los Angeles officials"]),
+        # Romance particles stay in Romance names: German "das", Danish "da" ("when").
+        (
+            "Gestern hat Olaf Scholz das Treffen abgesagt. Scholz sagte, er sei krank.",
+            "de",
+            [None, "Olaf Scholz"],
+        ),
+        (
+            "Det skete i Aarhus da Anders Jensen kom hjem. Anders Jensen siger, at han blev overrasket.",
+            "da",
+            [None, "Anders Jensen"],
+        ),
+        # A Swedish aside between dashes inside a quotation does not end it.
+        ("– Vi har gjort allt – tror jag – men det räcker inte, säger Anna Berg.", "sv", ["Anna Berg"]),
+        ("– Det här är – menar många – ett misslyckande, säger Anna Berg.", "sv", ["Anna Berg"]),
+        # A time before a name is no title.
+        ("The next day, Jane Doe, 45, was arrested. She said she was innocent.", "en", [None, "Jane Doe"]),
+    ],
+)
+def test_other_languages_keep_their_reading(text: str, language: str, expected: list[str | None]) -> None:
+    claims = _claims(text, language)
+    assert [c.speaker for c in claims] == expected
+    assert all(c.role != "next day" for c in claims)

@@ -340,7 +340,6 @@ WEAK_CUES = frozenset(
 # is a demand and "räknar med att" an expectation; "vill bygga" is not speech.
 CLAUSE_CUES = frozenset({"vill", "räknar", "räknade", "rapporterar", "rapporterade"})
 
-ACCORDING_TO = ("enligt", "according to", "ifølge")
 # Fronted like Swedish "enligt": "Ifølge kommunen …" (not German "laut": it also means "loud").
 ACCORDING_WORDS = frozenset({"enligt", "ifølge"})
 

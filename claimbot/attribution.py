@@ -1,9 +1,10 @@
 """Who says each sentence: quotation spans, cue verbs, `enligt`/`according to`, names and pronouns.
 
-Rule-based and language-light (word lists per language in `cues`; French and Spanish sentences
-are read by `romance`, and what they find is resolved here like the rest). The article is read in
-order, keeping a registry of the people it names, so that "Lavrov" and "han" resolve to the full
-name given at first mention, and multi-sentence quotations inherit the speaker named at either end.
+Rule-based and language-light (word lists per language in `cues`; French, Spanish, Italian and
+Portuguese sentences are read by `romance`, and what it finds is resolved here like the rest). The
+article is read in order, keeping a registry of the people it names, so that "Lavrov" and "han"
+resolve to the full name given at first mention, and multi-sentence quotations inherit the speaker
+named at either end.
 """
 
 from __future__ import annotations
@@ -142,7 +143,10 @@ class _Entity:
     company: bool = False  # a company's name ("Carrow Motors"): "the company" may refer back to it
 
 
-_PARTICLES_DEFAULT = frozenset({"von", "van", "de", "af", "der", "al", "bin", "da", "di", "la", "le"})
+_PARTICLES = frozenset({"von", "van", "de", "af", "der", "al", "bin", "da", "di", "la", "le"})
+# Inside Portuguese, Spanish and Italian names ("Maria das Dores", "José dos Santos"); in German "das"
+# is an article and in Danish "da" is "when", so these count only in those languages' articles.
+_ROMANCE_PARTICLES = frozenset({"das", "dos", "do", "del", "di", "da"})
 
 
 @dataclass
@@ -151,7 +155,7 @@ class Registry:
 
     entities: list[_Entity] = field(default_factory=list)
     common_words: frozenset[str] = frozenset()
-    particles: frozenset[str] = _PARTICLES_DEFAULT  # lowercase words inside names: "von", "das"
+    particles: frozenset[str] = _PARTICLES  # lowercase words inside names: "von", "das"
 
     def find(self, name: str) -> _Entity | None:
         return next((e for e in self.entities if e.name.lower() == name.lower()), None)
@@ -326,27 +330,7 @@ def _possessive_role(words: Sequence[str]) -> tuple[str, str] | None:
 
 
 # "Die Ministerin", "la ministra", "le maire" are definite too
-_THE = frozenset(
-    {
-        "the",
-        "den",
-        "det",
-        "der",
-        "die",
-        "das",
-        "le",
-        "la",
-        "les",
-        "el",
-        "los",
-        "las",
-        "il",
-        "lo",
-        "gli",
-        "o",
-        "os",
-    }
-)
+_THE = frozenset("the den det der die das le la les el los las il lo gli o os".split())
 _PORTUGUESE_THE = frozenset({"a", "as"})  # also English words: definite only in a Portuguese article
 
 
@@ -733,7 +717,7 @@ def _split_trailing_pp(phrase: list[Token]) -> tuple[list[Token], str | None]:
             continue
         head = phrase[:k]
         # A person: a given name or a title before the capitalised word, not "Statens X i Y".
-        person = any(t.low in names.FEMALE | names.MALE or _roleish(t.low) for t in head[:-1])
+        person = any(t.low in names.GIVEN or _roleish(t.low) for t in head[:-1])
         if head[-1].is_cap and person and head[0].low not in cues.DETERMINERS:
             # "i en intervju med SVT" says where it was said, not where the person works
             where = phrase[k + 1].is_cap or _definite_head(phrase[k + 1], phrase[k + 2 :])
@@ -1458,17 +1442,13 @@ def split_role(words: list[str], registry: Registry) -> tuple[list[str], str | N
             break
     # A genitive before a two-word name is an affiliation: "TV4 Nyheternas Johan Fredriksson".
     for k in range(len(words) - 2, run_start - 1, -1):
-        if (
-            _genitive(words[k])
-            and len(words) - k - 1 >= 2
-            and words[k].lower() not in names.MALE | names.FEMALE
-        ):
+        if _genitive(words[k]) and len(words) - k - 1 >= 2 and words[k].lower() not in names.GIVEN:
             run_start = k + 1
             break
     # In a longer run, a known given name starts the name: "Östersund Eva Nordin".
     if len(words) - run_start >= 3:
         for k in range(run_start, len(words) - 1):
-            if words[k].lower() in names.FEMALE | names.MALE:
+            if words[k].lower() in names.GIVEN:
                 run_start = k
                 break
     name = words[run_start:]
@@ -1477,12 +1457,6 @@ def split_role(words: list[str], registry: Registry) -> tuple[list[str], str | N
     if role and all(_cap(w) for w in role_words) and _genitive(role_words[-1]):
         role = re.sub(r"(’s|'s|:s|s)$", "", role)
     return name, role
-
-
-_PARTICLES = _PARTICLES_DEFAULT
-# Inside Portuguese, Spanish and Italian names ("Maria das Dores", "José dos Santos"); in German "das"
-# is an article and in Danish "da" is "when", so these count only in those languages' articles.
-_ROMANCE_PARTICLES = frozenset({"das", "dos", "do", "del", "di", "da"})
 
 
 def _cap(word: str) -> bool:
@@ -1507,7 +1481,7 @@ _SURNAME_ORG_WORDS = frozenset({"trust", "club", "league", "society", "city", "c
 
 def _is_org(words: Sequence[str]) -> bool:
     lows = [w.lower().removesuffix("’s").removesuffix("'s") for w in words]
-    if len(lows) == 2 and lows[0] in names.FEMALE | names.MALE and lows[1] in _SURNAME_ORG_WORDS:
+    if len(lows) == 2 and lows[0] in names.GIVEN and lows[1] in _SURNAME_ORG_WORDS:
         return False  # "David Trust", "Sarah League": a given name makes a person
     if any(w in cues.ORG_WORDS or w.endswith(cues.ASSOCIATION_HEADS) for w in lows):
         return True  # "Supporterföreningen Gula Muren" too
@@ -1587,7 +1561,7 @@ def _named_after_kind(phrase: list[Token]) -> list[Token]:
         return []
     name = list(itertools.takewhile(lambda t: t.is_cap, phrase[1:]))
     rest = phrase[1 + len(name) :]
-    if not name or name[0].low in names.FEMALE | names.MALE or (rest and rest[0].low not in _FROM):
+    if not name or name[0].low in names.GIVEN or (rest and rest[0].low not in _FROM):
         return []
     return name
 
@@ -1600,7 +1574,7 @@ def _company_named(role: str | None, name_words: Sequence[str]) -> bool:
     Nordhav Wind": a kind of company before the name makes it the company's name, unless the name
     starts with a given name ("a crane operator, John Hill")."""
     head = (role or "").split(",")[0].split()
-    if not head or head[0].lower() in _INDEFINITE or name_words[0].lower() in names.FEMALE | names.MALE:
+    if not head or head[0].lower() in _INDEFINITE or name_words[0].lower() in names.GIVEN:
         return False
     return head[-1].lower().endswith(cues.COMPANY_KINDS)
 
@@ -1667,7 +1641,7 @@ def _person_name(
         return known
     # A lone unknown capitalised word is an organisation ("Trafikverket"), unless it is a given name
     # or something marks it as a person (a title, "he"/"she" in what it reported).
-    return name_words[0] if titled or name_words[0].lower() in names.FEMALE | names.MALE else None
+    return name_words[0] if titled or name_words[0].lower() in names.GIVEN else None
 
 
 def _resolve_pronoun(
@@ -1767,7 +1741,7 @@ def build_registry(text: str, language: str = "") -> Registry:
     romance_names = language in romance.LANGUAGES
     particles = _PARTICLES | _ROMANCE_PARTICLES if romance_names else _PARTICLES
     registry = Registry(common_words=common, particles=particles)
-    links = "von|van|de|af|al" + ("|da|das|dos|do|di|del" if romance_names else "")
+    links = "|".join(["von", "van", "de", "af", "al", *(sorted(_ROMANCE_PARTICLES) if romance_names else [])])
     body = text.split("\n", 1)[1] if "\n" in text else ""  # a title-cased headline names nobody reliably
     name_part = rf"{_UPPER}[\w\-]+"
     for m in re.finditer(rf"{name_part}(?:[ ]+(?:(?:{links})[ ]+)?{name_part})+", body):

@@ -813,3 +813,6 @@ MALE = frozenset(
         "óscar",
     ]
 )
+
+# Either: a given name, whatever its gender.
+GIVEN = FEMALE | MALE

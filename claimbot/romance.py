@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 
 from claimbot import cues, names
 from claimbot.tokens import Found, Token
@@ -76,8 +77,8 @@ class _Subject:
 
 def find(tokens: list[Token], language: str) -> Found | None:
     """The attribution of one sentence of an article in one of `LANGUAGES`, or None."""
-    reader = _Reader(cues.ROMANCE[language], language == "fr")
-    words = _split_elisions(tokens)
+    reader = _reader(language)
+    words = _words(tokens)
     according = reader.according(words)
     if according is not None and according[1]:
         return _in(tokens, according[0])  # "Selon la police, …": the whole clause is theirs
@@ -85,7 +86,12 @@ def find(tokens: list[Token], language: str) -> Found | None:
     return _in(tokens, found) if found else None
 
 
-def _split_elisions(tokens: Sequence[Token]) -> list[Token]:
+@cache
+def _reader(language: str) -> _Reader:
+    return _Reader(cues.ROMANCE[language], language == "fr")
+
+
+def _words(tokens: Sequence[Token]) -> list[Token]:
     """ "l'Intérieur" as "l'" and "Intérieur", "qu'il" as "qu'" and "il": the article and the word;
     and "M" "." before a name as one courtesy title "M.", as in "M. Dupont"."""
     out: list[Token] = []
@@ -232,10 +238,8 @@ class _Reader:
         """The subject of the cue at i: before it when what was said follows ("X a affirmé que"),
         else after it ("», a déclaré X"); where the language allows, none at all ("», añadió.")."""
         cue = words[i].text
-        if k >= 0 and words[k].low in _CONJUNCTIONS:
-            return Found(
-                [], cue, at=words[i].start
-            )  # "X a annoncé … et a ajouté que": the subject of the first verb
+        if k >= 0 and words[k].low in _CONJUNCTIONS:  # "X a annoncé … et a ajouté que": X
+            return Found([], cue, at=words[i].start)
         clause = self._clause_after(words, i)
         left = self._left_phrase(words, k)
         # Without a clause after the verb, only a named subject in an apposition reads leftwards: "El
@@ -422,10 +426,10 @@ class _Reader:
         """ "Selon une source proche du dossier, …" (fronted: True) or "…, según fuentes del
         Ministerio"; also "d'après", "de acuerdo con", "de acordo com", "stando a"."""
         for i, tok in enumerate(words):
-            if tok.quoted or not (tok.low in self.g.according or _multiword_according(words, i)):
+            start = i + 1 if tok.low in self.g.according else _after_multiword_according(words, i)
+            if tok.quoted or start is None:
                 continue
             fronted = all(not t.is_word or t.low in ("d'", "d’", "de", "stando") for t in words[:i])
-            start = i + 2 if tok.low in ("acuerdo", "acordo", "stando") else i + 1
             pronoun = self.g.object_pronouns.get(words[start].low) if start < len(words) else None
             if pronoun is not None:  # "selon lui", "secondo lei"
                 return Found([Token(pronoun, words[start].start, words[start].end, False)], tok.text), fronted
@@ -474,16 +478,19 @@ class _Reader:
 
 def _given(tok: Token | None) -> bool:
     """A known given name, or the first part of a hyphenated one ("Jean-Paul")."""
-    return tok is not None and tok.low.split("-")[0] in names.FEMALE | names.MALE
+    return tok is not None and tok.low.split("-")[0] in names.GIVEN
 
 
-def _multiword_according(words: list[Token], i: int) -> bool:
-    """ "d'après", "de acuerdo con", "de acordo com", "stando a"."""
+def _after_multiword_according(words: list[Token], i: int) -> int | None:
+    """Where the phrase starts after "d'après", "de acuerdo con", "de acordo com", "stando a" (the
+    word at i is "après", "acuerdo", "acordo" or "stando"); None for any other word."""
     low = words[i].low
     before = words[i - 1].low if i else ""
     after = words[i + 1].low if i + 1 < len(words) else ""
-    return (
-        (low == "après" and before in ("d'", "d’"))
-        or (low in ("acuerdo", "acordo") and before == "de" and after in ("con", "com"))
-        or (low == "stando" and after in ("a", "alle", "al", "ai", "agli", "alla"))
-    )
+    if low == "après" and before in ("d'", "d’"):
+        return i + 1
+    if low in ("acuerdo", "acordo") and before == "de" and after in ("con", "com"):
+        return i + 2
+    if low == "stando" and after in ("a", "alle", "al", "ai", "agli", "alla"):
+        return i + 2
+    return None
